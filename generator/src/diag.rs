@@ -1,0 +1,231 @@
+//! Problems found in the definitions, and their rustc-style rendering.
+
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// A place in a definition file: 1-based line and column, counted in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Pos {
+    /// The position of line `line`, column `column` (both 1-based).
+    pub fn new(line: usize, column: usize) -> Self {
+        Pos { line, column }
+    }
+}
+
+/// A secondary place that a diagnostic points at, such as the first definition of a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// The file of the other place.
+    pub file: PathBuf,
+    /// Where in that file.
+    pub pos: Pos,
+    /// What is there, in a few words.
+    pub label: String,
+}
+
+/// One problem in one definition file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The definition file, as the user named it (relative to the definitions folder's parent).
+    pub file: PathBuf,
+    /// Where the problem is.
+    pub pos: Pos,
+    /// What is wrong, lowercase, quoting the offending key or value.
+    pub message: String,
+    /// What to do about it, where something can be said.
+    pub hint: Option<String>,
+    /// Another place that explains the problem.
+    pub related: Option<Related>,
+}
+
+impl Diagnostic {
+    /// A problem at `pos` of `file`.
+    pub fn new(file: &Path, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            pos,
+            message: message.into(),
+            hint: None,
+            related: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint when there is one.
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// Points at a second place.
+    pub fn with_related(mut self, file: &Path, pos: Pos, label: impl Into<String>) -> Self {
+        self.related = Some(Related { file: file.to_path_buf(), pos, label: label.into() });
+        self
+    }
+
+    /// Renders the diagnostic like rustc does, quoting the source line under a caret.
+    ///
+    /// `source` is the text of [`Diagnostic::file`], when it could be read.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "error: {}", self.message);
+        let _ = writeln!(out, "  --> {}:{}:{}", display_path(&self.file), self.pos.line, self.pos.column);
+        if let Some(line) = source.and_then(|s| s.lines().nth(self.pos.line.saturating_sub(1))) {
+            let number = self.pos.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let caret = " ".repeat(self.pos.column.saturating_sub(1));
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{number} | {shown}");
+            let _ = writeln!(out, "{pad} | {caret}^");
+        }
+        if let Some(related) = &self.related {
+            let _ = writeln!(
+                out,
+                "  = note: {} at {}:{}:{}",
+                related.label,
+                display_path(&related.file),
+                related.pos.line,
+                related.pos.column
+            );
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "  = help: {hint}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = display_path(&self.file);
+        write!(f, "{file}:{}:{}: {}", self.pos.line, self.pos.column, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (help: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Paths are shown with `/` on every platform, so that messages and goldens agree.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The problems of one run, ordered by file and position.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Sorts the problems by file, then position, then message, so output is stable.
+    pub fn sorted(mut self) -> Self {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.pos, &a.message).cmp(&(&b.file, b.pos, &b.message))
+        });
+        self.0.dedup();
+        self
+    }
+
+    /// Renders every problem, reading each file once for its source lines, and a summary line.
+    pub fn render(&self, read: impl Fn(&Path) -> Option<String>) -> String {
+        let mut out = String::new();
+        let mut cache: Option<(PathBuf, Option<String>)> = None;
+        for diagnostic in &self.0 {
+            if cache.as_ref().map(|(p, _)| p != &diagnostic.file).unwrap_or(true) {
+                cache = Some((diagnostic.file.clone(), read(&diagnostic.file)));
+            }
+            let source = cache.as_ref().and_then(|(_, s)| s.as_deref());
+            out.push_str(&diagnostic.render(source));
+            out.push('\n');
+        }
+        let files: std::collections::BTreeSet<_> = self.0.iter().map(|d| &d.file).collect();
+        let _ = writeln!(
+            out,
+            "error: {} problem{} in {} definition file{}; nothing was written",
+            self.0.len(),
+            if self.0.len() == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" },
+        );
+        out
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1) + 1;
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos() {
+        let keys = ["name", "type", "required", "description"];
+        assert_eq!(nearest("requried", keys), Some("required"));
+        assert_eq!(nearest("tpye", keys), Some("type"));
+        assert_eq!(nearest("colour", keys), None);
+    }
+
+    #[test]
+    fn render_quotes_the_line_with_a_caret() {
+        let d = Diagnostic::new(Path::new("defs/A.yaml"), Pos::new(2, 3), "unknown key `requried`")
+            .with_hint("did you mean `required`?");
+        let text = d.render(Some("name: A\n  requried: true\n"));
+        assert_eq!(
+            text,
+            "error: unknown key `requried`\n  --> defs/A.yaml:2:3\n  |\n2 |   requried: true\n  |   ^\n  = help: did you mean `required`?\n"
+        );
+    }
+}

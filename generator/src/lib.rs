@@ -1,0 +1,233 @@
+//! modelgen turns API property tables, kept as YAML definitions, into a typed Rust crate.
+//!
+//! The pipeline has one module per stage, with plain data between them:
+//! [`read`] (YAML to [`model::Definition`]), [`check`] (all files together, to an
+//! [`ir::Catalog`] with every Rust name decided), [`emit`] (the catalogue to file texts) and
+//! [`write`] (only changed files, atomically). [`generate`] and [`codegen`] run them in order;
+//! a build script or another xtask can call them the same way `cargo xtask codegen` does.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), modelgen::Failure> {
+//! let options = modelgen::Options::new("definitions", "generated", "my-models");
+//! let report = modelgen::codegen(&options)?;
+//! println!("{} files written", report.written);
+//! # Ok(()) }
+//! ```
+
+pub mod check;
+pub mod diag;
+pub mod emit;
+pub mod ir;
+pub mod model;
+pub mod naming;
+pub mod read;
+pub mod types;
+pub mod write;
+pub mod yaml;
+
+use diag::{Diagnostic, Diagnostics, Pos};
+use emit::{CrateSpec, GeneratedFile};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Where to read, where to write, and what the crate is called.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The definitions folder on disk.
+    pub definitions: PathBuf,
+    /// The crate folder to write.
+    pub out: PathBuf,
+    /// The generated crate's identity; `spec.definitions` is how paths appear in messages and
+    /// headers, so keep it relative for output that is the same on every machine.
+    pub spec: CrateSpec,
+    /// Definition files larger than this are refused before they are parsed.
+    pub max_file_bytes: u64,
+}
+
+impl Options {
+    /// Options for reading `definitions` into a crate named `name` at `out`.
+    pub fn new(definitions: impl Into<PathBuf>, out: impl Into<PathBuf>, name: &str) -> Self {
+        let definitions = definitions.into();
+        let label = diag::display_path(&definitions);
+        Options {
+            definitions,
+            out: out.into(),
+            spec: CrateSpec {
+                name: name.to_owned(),
+                version: "0.1.0".to_owned(),
+                description: format!("Typed models generated from the definitions in {label}"),
+                about: format!("Typed models of the API described by the definitions in `{label}`."),
+                command: "cargo xtask codegen".to_owned(),
+                definitions: label,
+                standalone: false,
+            },
+            max_file_bytes: read::DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+
+    /// The path shown for a definition file, from its real path.
+    fn shown(&self, real: &Path) -> PathBuf {
+        let rel = real.strip_prefix(&self.definitions).unwrap_or(real);
+        Path::new(&self.spec.definitions).join(rel)
+    }
+
+    /// The real path of a definition file, from the path shown in messages.
+    pub fn real_path(&self, shown: &Path) -> PathBuf {
+        match shown.strip_prefix(&self.spec.definitions) {
+            Ok(rel) => self.definitions.join(rel),
+            Err(_) => shown.to_path_buf(),
+        }
+    }
+
+    /// Renders diagnostics with the source lines of the files they name.
+    pub fn render(&self, diagnostics: &Diagnostics) -> String {
+        diagnostics.render(|p| std::fs::read_to_string(self.real_path(p)).ok())
+    }
+}
+
+/// Why a run produced nothing.
+#[derive(Debug)]
+pub enum Failure {
+    /// The definitions have problems; every one is listed.
+    Definitions(Diagnostics),
+    /// A file or folder could not be read or written.
+    Io(String),
+    /// The generator produced Rust that does not parse (a generator bug).
+    Emit(emit::EmitError),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Definitions(d) => write!(f, "{d}"),
+            Failure::Io(message) => write!(f, "error: {message}"),
+            Failure::Emit(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// How long each stage took.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading and parsing the definition files.
+    pub read: Duration,
+    /// Checking them together and deciding names.
+    pub check: Duration,
+    /// Producing and formatting the code.
+    pub emit: Duration,
+    /// Comparing with the tree on disk and writing.
+    pub write: Duration,
+}
+
+/// What a [`codegen`] run did.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Types generated.
+    pub types: usize,
+    /// Files written because they were new or changed.
+    pub written: usize,
+    /// Files already up to date.
+    pub unchanged: usize,
+    /// Orphaned generated files removed.
+    pub removed: usize,
+    /// Time per stage.
+    pub timings: Timings,
+}
+
+/// Reads every definition under `options.definitions`, collecting every file's problems.
+pub fn load(options: &Options) -> Result<Vec<model::Definition>, Failure> {
+    let files = read::list_files(&options.definitions)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", options.definitions.display())))?;
+    if files.is_empty() {
+        return Err(Failure::Io(format!("no `.yaml` definitions found in {}", options.definitions.display())));
+    }
+    let mut definitions = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for (path, area) in files {
+        let shown = options.shown(&path);
+        match read_one(&path, &shown, area, options.max_file_bytes) {
+            Ok(d) => definitions.push(d),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(definitions)
+    } else {
+        Err(Failure::Definitions(Diagnostics(problems).sorted()))
+    }
+}
+
+fn read_one(path: &Path, shown: &Path, area: Vec<String>, max: u64) -> Result<model::Definition, Vec<Diagnostic>> {
+    let at_start = |message: String, hint: Option<String>| {
+        vec![Diagnostic::new(shown, Pos::new(1, 1), message).with_hint_opt(hint)]
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).map_err(|e| at_start(format!("cannot read the file: {e}"), None))?;
+    if size > max {
+        return Err(at_start(
+            format!("the file is {size} bytes, over the limit of {max} bytes for one definition"),
+            Some("split it, or raise the limit with `--max-file-bytes BYTES`".to_owned()),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| at_start(format!("cannot read the file: {e}"), None))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+        vec![Diagnostic::new(shown, Pos::new(line, column), "the file is not UTF-8 text")
+            .with_hint("save it as UTF-8")]
+    })?;
+    read::parse_definition(shown, area, &text)
+}
+
+/// Reads, checks and emits: the text of every file of the crate, or every problem.
+pub fn generate(options: &Options) -> Result<Vec<GeneratedFile>, Failure> {
+    generate_timed(options, &mut Timings::default()).map(|(files, _)| files)
+}
+
+fn generate_timed(options: &Options, timings: &mut Timings) -> Result<(Vec<GeneratedFile>, usize), Failure> {
+    let start = Instant::now();
+    let definitions = load(options)?;
+    timings.read = start.elapsed();
+
+    let start = Instant::now();
+    let catalog = check::check(&definitions).map_err(|p| Failure::Definitions(Diagnostics(p).sorted()))?;
+    timings.check = start.elapsed();
+
+    let start = Instant::now();
+    let files = emit::emit(&catalog, &options.spec).map_err(Failure::Emit)?;
+    timings.emit = start.elapsed();
+    Ok((files, catalog.types.len()))
+}
+
+/// Generates the crate and writes what changed; nothing is written while any problem remains.
+pub fn codegen(options: &Options) -> Result<Report, Failure> {
+    codegen_interrupted(options, None)
+}
+
+/// [`codegen`], stopping with an error after `fail_after` files; for tests of interruption.
+#[doc(hidden)]
+pub fn codegen_interrupted(options: &Options, fail_after: Option<usize>) -> Result<Report, Failure> {
+    let mut timings = Timings::default();
+    let (files, types) = generate_timed(options, &mut timings)?;
+    let start = Instant::now();
+    let io = |e: std::io::Error| Failure::Io(e.to_string());
+    let plan = write::plan(&options.out, files).map_err(io)?;
+    write::apply(&options.out, &plan, fail_after).map_err(io)?;
+    timings.write = start.elapsed();
+    Ok(Report {
+        types,
+        written: plan.write.len(),
+        unchanged: plan.unchanged,
+        removed: plan.remove.len(),
+        timings,
+    })
+}
+
+/// Compares the tree on disk with what the definitions produce, writing nothing.
+pub fn check_tree(options: &Options) -> Result<write::Plan, Failure> {
+    let files = generate(options)?;
+    write::plan(&options.out, files).map_err(|e| Failure::Io(e.to_string()))
+}

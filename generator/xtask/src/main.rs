@@ -1,0 +1,152 @@
+//! `cargo xtask`: the project's commands, a thin front end over the `modelgen` library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  codegen            regenerate the crate in generated/ from definitions/
+    --check          write nothing; fail if any generated file is stale
+    --definitions D  read definitions from D instead of definitions/
+    --out O          write the crate to O instead of generated/
+    --name N         the generated crate's package name
+    --max-file-bytes B  refuse definition files larger than B bytes
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen(&args[1..]),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprint!("{message}");
+            if !message.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, so that default paths work from any folder of the checkout.
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.ancestors().nth(2).map(PathBuf::from).unwrap_or(manifest)
+}
+
+fn codegen(args: &[String]) -> Result<(), String> {
+    let started = Instant::now();
+    let mut check = false;
+    let mut definitions: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
+    let mut name: Option<String> = None;
+    let mut max_bytes: Option<u64> = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("`{flag}` needs a value\n\n{USAGE}"));
+        match arg.as_str() {
+            "--check" => check = true,
+            "--definitions" => definitions = Some(value(arg)?.into()),
+            "--out" => out = Some(value(arg)?.into()),
+            "--name" => name = Some(value(arg)?),
+            "--max-file-bytes" => {
+                let v = value(arg)?;
+                max_bytes = Some(v.parse().map_err(|_| format!("`--max-file-bytes {v}` is not a number of bytes"))?);
+            }
+            other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+
+    let options = options(definitions, out, name, max_bytes)?;
+    if check {
+        return run_check(&options);
+    }
+    let report = modelgen::codegen(&options).map_err(|f| failure(&options, f))?;
+    println!(
+        "codegen: {} types; {} files written, {} unchanged, {} removed in {:.2?}",
+        report.types,
+        report.written,
+        report.unchanged,
+        report.removed,
+        started.elapsed()
+    );
+    Ok(())
+}
+
+fn options(
+    definitions: Option<PathBuf>,
+    out: Option<PathBuf>,
+    name: Option<String>,
+    max_bytes: Option<u64>,
+) -> Result<modelgen::Options, String> {
+    let custom = definitions.is_some() || out.is_some();
+    let root = root();
+    let mut options = match &definitions {
+        Some(d) => modelgen::Options::new(d.clone(), PathBuf::new(), "models"),
+        None => {
+            let mut o = modelgen::Options::new(root.join("definitions"), PathBuf::new(), "genesys-scim");
+            o.spec.definitions = "definitions".to_owned();
+            o.spec.description = "Typed Rust models of the Genesys Cloud SCIM v2 API".to_owned();
+            o.spec.about = "Typed Rust models of the Genesys Cloud SCIM v2 API (users, groups, \
+                            PATCH requests, schemas and service-provider configuration), one \
+                            type for each model of the Genesys Cloud Platform API reference."
+                .to_owned();
+            o
+        }
+    };
+    options.out = out.clone().unwrap_or_else(|| root.join("generated"));
+    if let Some(name) = name.or_else(|| {
+        out.as_ref().and_then(|o| o.file_name()).map(|n| n.to_string_lossy().into_owned())
+    }) {
+        options.spec.name = name;
+    }
+    options.spec.standalone = custom && out.is_some();
+    if custom {
+        options.spec.command = format!(
+            "cargo xtask codegen --definitions {} --out {}",
+            options.spec.definitions,
+            modelgen::diag::display_path(&options.out)
+        );
+    }
+    if let Some(max) = max_bytes {
+        options.max_file_bytes = max;
+    }
+    Ok(options)
+}
+
+fn run_check(options: &modelgen::Options) -> Result<(), String> {
+    let plan = modelgen::check_tree(options).map_err(|f| failure(options, f))?;
+    if plan.is_clean() {
+        println!("codegen --check: {} is up to date", options.out.display());
+        return Ok(());
+    }
+    let mut message = String::from("error: the generated crate is stale:\n");
+    for file in &plan.write {
+        message.push_str(&format!("  stale    {}\n", options.out.join(&file.path).display()));
+    }
+    for path in &plan.remove {
+        message.push_str(&format!("  orphan   {}\n", options.out.join(path).display()));
+    }
+    for path in &plan.leftovers {
+        message.push_str(&format!("  leftover {}\n", options.out.join(path).display()));
+    }
+    message.push_str(&format!("run `{}` to regenerate it\n", options.spec.command));
+    Err(message)
+}
+
+fn failure(options: &modelgen::Options, failure: modelgen::Failure) -> String {
+    match failure {
+        modelgen::Failure::Definitions(d) => options.render(&d),
+        other => other.to_string(),
+    }
+}
