@@ -5,22 +5,27 @@
 //! service-provider configuration), one type for each model of the Genesys Cloud Platform API
 //! reference.
 //!
-//! It holds 31 models and 12 enums, every one at the crate root. Models are structs with public fields, read and written with serde, and built with a builder:
+//! It holds 31 models and 12 enums, every one at the crate root. Models are structs with public
+//! fields, read and written with serde, and built with a builder:
 //!
-//! ```ignore
-//! let value: Model = serde_json::from_str(json)?;
-
-//! let errors_name_the_path = crate_name::from_json_str::<Model>(json);
-
-//! let built = Model::builder().field("value").build()?;
-
+//! ```
+//! use genesys_scim::{from_json_str, Manager};
+//!
+//! let read: Manager = from_json_str("{}").expect("every field is optional");
+//! let built = Manager::builder().build();
+//! assert_eq!(read, built);
+//! assert_eq!(serde_json::to_string(&built).unwrap(), "{}");
 //! ```
 //!
-//! Enums keep any value they do not list in their `Unknown` variant, and models marked so keep unknown JSON members in `additional_properties`, so nothing a server sends is lost on the way back.
+//! Enums keep any value they do not list in their `Unknown` variant, and models marked so keep
+//! unknown JSON members in `additional_properties`, so nothing a server sends is lost on the way
+//! back.
 //!
 //! # Regenerating
 //!
-//! Every file of this crate is generated from the YAML definitions in `definitions` by `cargo xtask codegen`; edit the definitions, never these files, and run the command again. `cargo xtask codegen --check` tells whether the files are up to date.
+//! Every file of this crate is generated from the YAML definitions in `definitions` by `cargo xtask
+//! codegen`; edit the definitions, never these files, and run the command again. `cargo xtask
+//! codegen --check` tells whether the files are up to date.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod support;

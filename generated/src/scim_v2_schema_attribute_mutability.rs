@@ -2,9 +2,10 @@
 /// The circumstances under which an attribute can be defined or redefined. The default is
 /// "readWrite".
 ///
-/// The allowed values of [`ScimV2SchemaAttribute`]'s `mutability` row, from `definitions/scim/ScimV2SchemaAttribute.yaml`.
+/// The allowed values of [`ScimV2SchemaAttribute`](crate::ScimV2SchemaAttribute)'s `mutability` row, from `definitions/scim/ScimV2SchemaAttribute.yaml`.
 ///
-/// Values are read exactly and written as listed; any other value reads as [`ScimV2SchemaAttributeMutability::Unknown`] and is written back unchanged.
+/// Values are read exactly and written as listed; any other value reads as
+/// [`ScimV2SchemaAttributeMutability::Unknown`] and is written back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScimV2SchemaAttributeMutability {

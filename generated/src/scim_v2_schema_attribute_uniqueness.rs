@@ -4,9 +4,10 @@
 /// uniqueness to a greater degree than the server provider enforces. For example, a client could
 /// make a value unique even though the server has "uniqueness" set to "none".
 ///
-/// The allowed values of [`ScimV2SchemaAttribute`]'s `uniqueness` row, from `definitions/scim/ScimV2SchemaAttribute.yaml`.
+/// The allowed values of [`ScimV2SchemaAttribute`](crate::ScimV2SchemaAttribute)'s `uniqueness` row, from `definitions/scim/ScimV2SchemaAttribute.yaml`.
 ///
-/// Values are read exactly and written as listed; any other value reads as [`ScimV2SchemaAttributeUniqueness::Unknown`] and is written back unchanged.
+/// Values are read exactly and written as listed; any other value reads as
+/// [`ScimV2SchemaAttributeUniqueness::Unknown`] and is written back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScimV2SchemaAttributeUniqueness {

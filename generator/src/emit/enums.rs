@@ -115,18 +115,18 @@ fn enum_doc(t: &TypeIr, e: &EnumIr) -> Vec<String> {
     let source = crate::diag::display_path(&t.source);
     match &e.from_property {
         Some((model, row)) => lines.push(format!(
-            "The allowed values of [`{model}`]'s {} row, from `{source}`.",
+            "The allowed values of [`{model}`](crate::{model})'s {} row, from `{source}`.",
             docs::code(row)
         )),
         None => lines.push(format!("Generated from `{source}`.")),
     }
     let matching = if e.case_insensitive { "ignoring ASCII case" } else { "exactly" };
     lines.push(String::new());
-    lines.push(format!(
+    lines.extend(docs::wrap(&[format!(
         "Values are read {matching} and written as listed; any other value reads as \
          [`{}::{UNKNOWN_VARIANT}`] and is written back unchanged.",
         t.name
-    ));
+    )]));
     lines
 }
 

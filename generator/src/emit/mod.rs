@@ -111,7 +111,8 @@ fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 16);
     let mut previous = "";
     for line in code.lines() {
-        let ends_item = matches!(previous, "}" | "    }") || (previous.ends_with(';') && !previous.starts_with(' '));
+        let statement = previous.ends_with(';') && !previous.starts_with([' ', '/']);
+        let ends_item = matches!(previous, "}" | "    }") || statement;
         let closes = line.trim_start().starts_with('}');
         let same_depth = line.len() - line.trim_start().len() <= previous.len() - previous.trim_start().len();
         if ends_item && !closes && !line.is_empty() && same_depth {
@@ -139,38 +140,28 @@ pub(crate) fn acronym_allow(name: &str) -> Option<TokenStream> {
 fn lib_rs(catalog: &Catalog, spec: &CrateSpec) -> Result<String, EmitError> {
     let models = catalog.types.iter().filter(|t| matches!(t.kind, TypeKind::Struct(_))).count();
     let enums = catalog.types.len() - models;
-    let mut page = vec![
-        format!("# {}", spec.name),
-        String::new(),
-    ];
+    let prose = |text: &str| docs::wrap(&[text.to_owned()]);
+    let mut page = vec![format!("# {}", spec.name), String::new()];
     page.extend(docs::wrap(&docs::markdown(&spec.about)));
-    page.extend([
-        String::new(),
-        format!(
-            "It holds {models} models and {enums} enums, every one at the crate root. Models are \
-             structs with public fields, read and written with serde, and built with a builder:"
-        ),
-        String::new(),
-        "```ignore".to_owned(),
-        "let value: Model = serde_json::from_str(json)?;".to_owned(),
-        "let errors_name_the_path = crate_name::from_json_str::<Model>(json);".to_owned(),
-        "let built = Model::builder().field(\"value\").build()?;".to_owned(),
-        "```".to_owned(),
-        String::new(),
+    page.push(String::new());
+    page.extend(prose(&format!(
+        "It holds {models} models and {enums} enums, every one at the crate root. Models are \
+         structs with public fields, read and written with serde, and built with a builder:"
+    )));
+    page.push(String::new());
+    page.extend(example(catalog, spec));
+    page.extend(prose(
         "Enums keep any value they do not list in their `Unknown` variant, and models marked so \
          keep unknown JSON members in `additional_properties`, so nothing a server sends is lost \
-         on the way back."
-            .to_owned(),
-        String::new(),
-        "# Regenerating".to_owned(),
-        String::new(),
-        format!(
-            "Every file of this crate is generated from the YAML definitions in `{}` by `{}`; \
-             edit the definitions, never these files, and run the command again. \
-             `{} --check` tells whether the files are up to date.",
-            spec.definitions, spec.command, spec.command
-        ),
-    ]);
+         on the way back.",
+    ));
+    page.extend([String::new(), "# Regenerating".to_owned(), String::new()]);
+    page.extend(prose(&format!(
+        "Every file of this crate is generated from the YAML definitions in `{}` by `{}`; edit \
+         the definitions, never these files, and run the command again. `{} --check` tells \
+         whether the files are up to date.",
+        spec.definitions, spec.command, spec.command
+    )));
     let page = page.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     let mods = catalog.types.iter().map(|t| {
         let module = types::ident(&t.module);
@@ -199,6 +190,28 @@ fn lib_rs(catalog: &Catalog, spec: &CrateSpec) -> Result<String, EmitError> {
     };
     let code = format("lib.rs", tokens)?;
     Ok(format!("{}\n{code}", header(spec, &format!("{}/", spec.definitions))))
+}
+
+/// A doctest on the crate page, with the first model that has no required field, so that the
+/// example compiles for any catalogue.
+fn example(catalog: &Catalog, spec: &CrateSpec) -> Vec<String> {
+    let Some(model) = catalog.types.iter().find(|t| matches!(&t.kind, TypeKind::Struct(s) if s.default()))
+    else {
+        return Vec::new();
+    };
+    let krate = spec.name.replace('-', "_");
+    let name = &model.name;
+    vec![
+        "```".to_owned(),
+        format!("use {krate}::{{from_json_str, {name}}};"),
+        String::new(),
+        format!("let read: {name} = from_json_str(\"{{}}\").expect(\"every field is optional\");"),
+        format!("let built = {name}::builder().build();"),
+        "assert_eq!(read, built);".to_owned(),
+        "assert_eq!(serde_json::to_string(&built).unwrap(), \"{}\");".to_owned(),
+        "```".to_owned(),
+        String::new(),
+    ]
 }
 
 fn support_rs(spec: &CrateSpec) -> String {
