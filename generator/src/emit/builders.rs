@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let builder = format_ident!("{}", s.builder);
-    let struct_doc = format!(" Builds a [`{}`]; start with [`{}::builder`].", t.name, t.name);
+    let struct_doc = format!(" Builds a [`{0}`](crate::{0}); start with [`{0}::builder`].", t.name);
     let fields = s.fields.iter().map(|f| {
         let ident = types::ident(&f.ident);
         let ty = types::stored(f);
@@ -35,7 +35,7 @@ pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
     });
     let (additional_field, additional_setter, additional_init) = if s.additional_properties {
         let ident = format_ident!("{}", ADDITIONAL_FIELD);
-        let doc = format!(" Adds a JSON member that [`{}`] does not name.", t.name);
+        let doc = format!(" Adds a JSON member that [`{0}`](crate::{0}) does not name.", t.name);
         (
             quote!(#ident: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,),
             quote! {
@@ -59,7 +59,7 @@ pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
         impl #name {
             /// Starts a builder with every field unset.
             pub fn builder() -> #builder {
-                #builder::default()
+                <#builder as ::std::default::Default>::default()
             }
         }
 
@@ -91,7 +91,7 @@ fn build_method(t: &TypeIr, s: &StructIr, additional_init: TokenStream) -> Token
         }
     });
     if required.is_empty() {
-        let doc = format!(" Builds the [`{}`]; every field is optional, so this cannot fail.", t.name);
+        let doc = format!(" Builds the [`{0}`](crate::{0}); every field is optional, so this cannot fail.", t.name);
         return quote! {
             #[doc = #doc]
             pub fn build(self) -> #name {
@@ -100,7 +100,7 @@ fn build_method(t: &TypeIr, s: &StructIr, additional_init: TokenStream) -> Token
         };
     }
     let doc = format!(
-        " Builds the [`{}`], or names every required field still unset.",
+        " Builds the [`{0}`](crate::{0}), or names every required field still unset.",
         t.name
     );
     let idents: Vec<_> = required.iter().map(|f| types::ident(&f.ident)).collect();

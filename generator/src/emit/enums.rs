@@ -82,7 +82,7 @@ pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> ::std::result::Result<Self, <Self as ::std::str::FromStr>::Err> {
                 ::std::result::Result::Ok(crate::support::__private::WireEnum::from_wire(value))
             }
         }
