@@ -65,6 +65,20 @@ impl Options {
         }
     }
 
+    /// Options for a crate kept inside the workspace at `root`: `definitions` and `out` are
+    /// relative to it, and so are the paths in messages and headers, whichever machine runs it.
+    /// The headers name the `cargo xtask codegen` command line that regenerates the crate.
+    pub fn in_workspace(root: &Path, definitions: &Path, out: &Path, name: &str) -> Self {
+        let mut options = Options::new(definitions, root.join(out), name);
+        options.definitions = root.join(definitions);
+        options.spec.command = format!(
+            "cargo xtask codegen --definitions {} --out {} --name {name}",
+            options.spec.definitions,
+            diag::display_path(out)
+        );
+        options
+    }
+
     /// The path shown for a definition file, from its real path.
     fn shown(&self, real: &Path) -> PathBuf {
         let rel = real.strip_prefix(&self.definitions).unwrap_or(real);

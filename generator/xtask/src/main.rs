@@ -1,6 +1,6 @@
 //! `cargo xtask`: the project's commands, a thin front end over the `modelgen` library.
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -11,7 +11,8 @@ commands:
   codegen            regenerate the crate in generated/ from definitions/
     --check          write nothing; fail if any generated file is stale
     --definitions D  read definitions from D instead of definitions/
-    --out O          write the crate to O instead of generated/
+    --out O          write the crate to O instead of generated/; inside the workspace it
+                     is a member crate, elsewhere a standalone one
     --name N         the generated crate's package name
     --max-file-bytes B  refuse definition files larger than B bytes
 ";
@@ -91,6 +92,17 @@ fn options(
 ) -> Result<modelgen::Options, String> {
     let custom = definitions.is_some() || out.is_some();
     let root = root();
+    // A crate kept inside the workspace is a member of it (no `[workspace]` table of its own),
+    // and its headers give paths relative to the root, the same on every machine.
+    if let (Some(d), Some(o)) = (&definitions, &out) {
+        if let (Some(d), Some(o)) = (within(&root, d), within(&root, o)) {
+            let file_name = o.file_name().map(|n| n.to_string_lossy().into_owned());
+            let name = name.or(file_name).unwrap_or_else(|| "models".to_owned());
+            let mut options = modelgen::Options::in_workspace(&root, &d, &o, &name);
+            options.max_file_bytes = max_bytes.unwrap_or(options.max_file_bytes);
+            return Ok(options);
+        }
+    }
     let mut options = match &definitions {
         Some(d) => modelgen::Options::new(d.clone(), PathBuf::new(), "models"),
         None => {
@@ -122,6 +134,22 @@ fn options(
         options.max_file_bytes = max;
     }
     Ok(options)
+}
+
+/// `path` relative to the workspace root, when it lies inside it; `..` is resolved lexically.
+fn within(root: &Path, path: &Path) -> Option<PathBuf> {
+    let mut absolute = PathBuf::new();
+    for part in std::env::current_dir().ok()?.join(path).components() {
+        match part {
+            Component::ParentDir => {
+                absolute.pop();
+            }
+            Component::CurDir => {}
+            other => absolute.push(other),
+        }
+    }
+    let relative = absolute.strip_prefix(root).ok()?;
+    (!relative.as_os_str().is_empty()).then(|| relative.to_path_buf())
 }
 
 fn run_check(options: &modelgen::Options) -> Result<(), String> {
