@@ -3,7 +3,7 @@
 //! Every rule of "What the generator rejects" that needs more than one file, or a name decided,
 //! lives here. Problems are collected, never returned early, so a run reports all of them.
 
-use crate::diag::{nearest, Diagnostic, Pos};
+use crate::diag::{excerpt, nearest, Diagnostic, Pos};
 use crate::ir::{Catalog, EnumIr, FieldIr, RustType, StructIr, TypeIr, TypeKind, VariantIr};
 use crate::model::{Body, Definition, EnumValue, Property, Spanned, TypeExpr};
 use crate::naming;
@@ -16,13 +16,23 @@ use std::path::{Path, PathBuf};
 struct Declared {
     file: PathBuf,
     pos: Pos,
-    is_model: bool,
 }
 
 /// Checks the definitions together and decides every name, or reports every problem.
 pub fn check(definitions: &[Definition]) -> Result<Catalog, Vec<Diagnostic>> {
+    check_partial(definitions, &[])
+}
+
+/// [`check`] for a run where some files could not be read: `unread` are their stems, taken
+/// as defined, so that a reference to one is not reported as a second, false, problem.
+pub fn check_partial(definitions: &[Definition], unread: &[String]) -> Result<Catalog, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let declared = declare_types(definitions, &mut problems);
+    let defined = declare_types(definitions, &mut problems);
+    let mut declared = defined.clone();
+    for stem in unread {
+        let place = Declared { file: PathBuf::new(), pos: Pos::default() };
+        declared.entry(stem.clone()).or_insert(place);
+    }
     let mut types = Vec::new();
 
     for def in definitions {
@@ -71,7 +81,7 @@ pub fn check(definitions: &[Definition]) -> Result<Catalog, Vec<Diagnostic>> {
     }
 
     types.sort_by(|a, b| a.name.cmp(&b.name));
-    assign_modules(&mut types, &mut problems);
+    assign_modules(&mut types, &defined, &mut problems);
     place_boxes(&mut types);
     derive_traits(&mut types);
     if problems.is_empty() {
@@ -84,15 +94,15 @@ pub fn check(definitions: &[Definition]) -> Result<Catalog, Vec<Diagnostic>> {
 /// Collects every type name — files, property enums, builders — and reports clashes.
 fn declare_types(defs: &[Definition], problems: &mut Vec<Diagnostic>) -> BTreeMap<String, Declared> {
     let mut declared: BTreeMap<String, Declared> = BTreeMap::new();
-    let mut declare = |name: &str, file: &Path, pos: Pos, is_model: bool, what: &str,
-                       hint: Option<&str>, problems: &mut Vec<Diagnostic>| {
+    let mut declare = |name: &str, file: &Path, pos: Pos, what: &str, hint: &str,
+                       problems: &mut Vec<Diagnostic>| {
         if let Some(first) = declared.get(name) {
             let d = Diagnostic::new(file, pos, format!("{what} `{name}` is already defined"))
                 .with_related(&first.file, first.pos, format!("`{name}` is defined"))
-                .with_hint_opt(hint.map(str::to_owned));
+                .with_hint(hint);
             problems.push(d);
         } else {
-            declared.insert(name.to_owned(), Declared { file: file.to_path_buf(), pos, is_model });
+            declared.insert(name.to_owned(), Declared { file: file.to_path_buf(), pos });
         }
     };
 
@@ -109,8 +119,9 @@ fn declare_types(defs: &[Definition], problems: &mut Vec<Diagnostic>) -> BTreeMa
                 .with_hint(format!("rename the file to `{}.yaml`, or the type to `{}`", name.value, def.stem)),
             );
         }
-        let is_model = matches!(def.body, Body::Model(_));
-        declare(&name.value, &def.file, name.pos, is_model, "type", None, problems);
+        let hint = "a type name is defined once in the whole definitions folder; rename one of \
+                    the two, or remove the copy";
+        declare(&name.value, &def.file, name.pos, "type", hint, problems);
     }
 
     for def in defs {
@@ -125,7 +136,7 @@ fn declare_types(defs: &[Definition], problems: &mut Vec<Diagnostic>) -> BTreeMa
             }
             let _ = values;
             let hint = format!("give this property's enum another name with `enum_name: {name}Value`");
-            declare(&name, &def.file, pos, false, "enum type", Some(&hint), problems);
+            declare(&name, &def.file, pos, "enum type", &hint, problems);
         }
     }
 
@@ -226,6 +237,16 @@ fn check_model(
                     ))
                     .with_hint("give it another field name with `rust`, such as `rust: additional_properties_value`"),
                 );
+            } else if keeps_unknown && plain == naming::ADDITIONAL_SETTER {
+                // The builder of a model that keeps unknown members adds them one at a time
+                // with this method, which the field's setter would duplicate.
+                problems.push(
+                    Diagnostic::new(file, prop.name.pos, format!(
+                        "property `{name}` would have the field `{plain}`, the name of the builder's \
+                         method that adds unknown members"
+                    ))
+                    .with_hint(format!("give it another field name with `rust`, such as `rust: {plain}_value`")),
+                );
             } else {
                 idents.insert(plain.to_owned(), (prop.name.pos, name));
             }
@@ -294,18 +315,41 @@ fn field_ident(file: &Path, prop: &Property, problems: &mut Vec<Diagnostic>) -> 
         Some(rust) => {
             if !naming::is_identifier(&rust.value) {
                 problems.push(
-                    Diagnostic::new(file, rust.pos, format!("`rust: {}` is not a valid field name", rust.value))
+                    Diagnostic::new(file, rust.pos, format!("`rust: {}` is not a valid field name", excerpt(&rust.value)))
                         .with_hint("use ASCII letters, digits and `_`, not starting with a digit"),
+                );
+                return None;
+            }
+            if !naming::is_snake_case(&rust.value) {
+                problems.push(
+                    Diagnostic::new(file, rust.pos, format!("`rust: {}` is not a snake_case field name", rust.value))
+                        .with_hint(format!(
+                            "write it in lowercase words joined by single underscores, such as `rust: {}`",
+                            naming::field_ident(&rust.value).trim_start_matches("r#")
+                        )),
                 );
                 return None;
             }
             naming::user_field_ident(&rust.value)
         }
-        None => naming::field_ident(&prop.name.value),
+        None => {
+            let ident = naming::field_ident(&prop.name.value);
+            if ident == "_" {
+                problems.push(
+                    Diagnostic::new(file, prop.name.pos, format!(
+                        "property `{}` has no letters or digits to make a field name", prop.name.value
+                    ))
+                    .with_hint("name the field with `rust`, such as `rust: value`"),
+                );
+                return None;
+            }
+            ident
+        }
     };
     if ident.trim_start_matches("r#") == "build" {
+        let pos = prop.rust.as_ref().map_or(prop.name.pos, |r| r.pos);
         problems.push(
-            Diagnostic::new(file, prop.name.pos, format!(
+            Diagnostic::new(file, pos, format!(
                 "property `{}` would have the field `build`, the name of the builder's final method",
                 prop.name.value
             ))
@@ -372,10 +416,14 @@ fn check_values(file: &Path, values: &Spanned<Vec<EnumValue>>, problems: &mut Ve
         seen.insert(&v.value, v.pos);
         let ident = match &v.rust {
             Some(rust) => {
-                if !naming::is_identifier(&rust.value) || naming::is_reserved_type_ident(&rust.value) {
+                if !naming::is_variant_name(&rust.value) {
+                    let hint = match naming::variant_ident(&rust.value) {
+                        Some(v) if naming::is_variant_name(&v) => format!("write it in UpperCamelCase, such as `rust: {v}`"),
+                        _ => "use an UpperCamelCase ASCII name that is not a keyword".to_owned(),
+                    };
                     problems.push(
-                        Diagnostic::new(file, rust.pos, format!("`rust: {}` is not a valid variant name", rust.value))
-                            .with_hint("use an UpperCamelCase ASCII identifier that is not a keyword"),
+                        Diagnostic::new(file, rust.pos, format!("`rust: {}` is not a valid variant name", excerpt(&rust.value)))
+                            .with_hint(hint),
                     );
                     continue;
                 }
@@ -414,25 +462,26 @@ fn check_values(file: &Path, values: &Spanned<Vec<EnumValue>>, problems: &mut Ve
 }
 
 /// Gives every type its module; two types whose modules would share a file are refused.
-fn assign_modules(types: &mut [TypeIr], problems: &mut Vec<Diagnostic>) {
-    let mut files: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+fn assign_modules(types: &mut [TypeIr], declared: &BTreeMap<String, Declared>, problems: &mut Vec<Diagnostic>) {
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
     let reserved = ["lib", "support"];
+    let place = |t: &TypeIr| declared.get(&t.name).map_or(Pos::new(1, 1), |d| d.pos);
     for t in types.iter_mut() {
         let (module, stem) = naming::module_name(&t.name);
         if reserved.contains(&stem.as_str()) {
-            problems.push(Diagnostic::new(&t.source, Pos::new(1, 1), format!(
+            problems.push(Diagnostic::new(&t.source, place(t), format!(
                 "type `{}` would be generated into `{stem}.rs`, a file the crate keeps for itself", t.name
             )).with_hint("choose another type name"));
-        } else if let Some((other, file)) = files.get(&stem) {
+        } else if let Some((other, first)) = files.get(&stem).and_then(|o| Some((o, declared.get(o)?))) {
             problems.push(
-                Diagnostic::new(&t.source, Pos::new(1, 1), format!(
+                Diagnostic::new(&t.source, place(t), format!(
                     "types `{other}` and `{}` would both be generated into `{stem}.rs`", t.name
                 ))
-                .with_related(file, Pos::new(1, 1), format!("`{other}` is defined"))
-                .with_hint("type names must differ in more than letter case and underscores"),
+                .with_related(&first.file, first.pos, format!("`{other}` is defined"))
+                .with_hint("type names must differ in more than letter case"),
             );
         } else {
-            files.insert(stem.clone(), (t.name.clone(), t.source.clone()));
+            files.insert(stem.clone(), t.name.clone());
         }
         t.module = module;
         t.file_stem = stem;

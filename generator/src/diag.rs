@@ -79,10 +79,16 @@ impl Diagnostic {
     ///
     /// `source` is the text of [`Diagnostic::file`], when it could be read.
     pub fn render(&self, source: Option<&str>) -> String {
+        let line = source.and_then(|s| s.lines().nth(self.pos.line.saturating_sub(1)));
+        self.render_line(line)
+    }
+
+    /// [`Diagnostic::render`] with the source line already found.
+    fn render_line(&self, line: Option<&str>) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "error: {}", self.message);
         let _ = writeln!(out, "  --> {}:{}:{}", display_path(&self.file), self.pos.line, self.pos.column);
-        if let Some(line) = source.and_then(|s| s.lines().nth(self.pos.line.saturating_sub(1))) {
+        if let Some(line) = line {
             let number = self.pos.line.to_string();
             let pad = " ".repeat(number.len());
             let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
@@ -139,15 +145,23 @@ impl Diagnostics {
     }
 
     /// Renders every problem, reading each file once for its source lines, and a summary line.
+    ///
+    /// Each file's lines are indexed once, so a file with a problem on every line renders in
+    /// time proportional to its size.
     pub fn render(&self, read: impl Fn(&Path) -> Option<String>) -> String {
         let mut out = String::new();
-        let mut cache: Option<(PathBuf, Option<String>)> = None;
+        let mut cache: Option<(PathBuf, Option<String>, Vec<(usize, usize)>)> = None;
         for diagnostic in &self.0 {
-            if cache.as_ref().map(|(p, _)| p != &diagnostic.file).unwrap_or(true) {
-                cache = Some((diagnostic.file.clone(), read(&diagnostic.file)));
+            if cache.as_ref().map(|(p, _, _)| p != &diagnostic.file).unwrap_or(true) {
+                let text = read(&diagnostic.file);
+                let lines = text.as_deref().map(line_spans).unwrap_or_default();
+                cache = Some((diagnostic.file.clone(), text, lines));
             }
-            let source = cache.as_ref().and_then(|(_, s)| s.as_deref());
-            out.push_str(&diagnostic.render(source));
+            let line = cache.as_ref().and_then(|(_, text, lines)| {
+                let (start, end) = *lines.get(diagnostic.pos.line.checked_sub(1)?)?;
+                text.as_deref().map(|t| &t[start..end])
+            });
+            out.push_str(&diagnostic.render_line(line));
             out.push('\n');
         }
         let files: std::collections::BTreeSet<_> = self.0.iter().map(|d| &d.file).collect();
@@ -174,12 +188,37 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The byte range of every line of `text`, as [`str::lines`] splits it.
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.lines() {
+        spans.push((start, start + line.len()));
+        start += line.len();
+        start += text[start..].find('\n').map_or(0, |i| i + 1);
+    }
+    spans
+}
+
+/// A value short enough to quote in a message: long ones keep their start and an ellipsis.
+pub fn excerpt(text: &str) -> String {
+    const KEEP: usize = 40;
+    match text.char_indices().nth(KEEP) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1) + 1;
+    let length = word.chars().count();
+    let limit = (length / 3).max(1) + 1;
     let lower = word.to_ascii_lowercase();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: skipping on it keeps a long
+        // misspelt name from costing a full comparison with every defined type.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
@@ -216,6 +255,20 @@ mod tests {
         assert_eq!(nearest("requried", keys), Some("required"));
         assert_eq!(nearest("tpye", keys), Some("type"));
         assert_eq!(nearest("colour", keys), None);
+    }
+
+    #[test]
+    fn lines_are_split_as_lines_splits_them() {
+        for text in ["", "a", "a\n", "a\r\nbc\r\n\nd", "\n\n"] {
+            let spans: Vec<&str> = line_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
+            assert_eq!(spans, text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_shortened() {
+        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt(&"é".repeat(50)), format!("{}…", "é".repeat(40)));
     }
 
     #[test]

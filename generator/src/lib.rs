@@ -152,48 +152,75 @@ pub struct Report {
 
 /// Reads every definition under `options.definitions`, collecting every file's problems.
 pub fn load(options: &Options) -> Result<Vec<model::Definition>, Failure> {
+    let loaded = load_all(options)?;
+    if loaded.problems.is_empty() {
+        Ok(loaded.definitions)
+    } else {
+        Err(Failure::Definitions(Diagnostics(loaded.problems).sorted()))
+    }
+}
+
+/// What reading every file gave: each definition as far as it could be read, every problem,
+/// and the stems of the files that gave no definition at all.
+struct Loaded {
+    definitions: Vec<model::Definition>,
+    problems: Vec<Diagnostic>,
+    unread: Vec<String>,
+}
+
+fn load_all(options: &Options) -> Result<Loaded, Failure> {
     let files = read::list_files(&options.definitions)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", options.definitions.display())))?;
     if files.is_empty() {
         return Err(Failure::Io(format!("no `.yaml` definitions found in {}", options.definitions.display())));
     }
-    let mut definitions = Vec::with_capacity(files.len());
-    let mut problems = Vec::new();
+    let mut loaded = Loaded { definitions: Vec::with_capacity(files.len()), problems: Vec::new(), unread: Vec::new() };
     for (path, area) in files {
         let shown = options.shown(&path);
-        match read_one(&path, &shown, area, options.max_file_bytes) {
-            Ok(d) => definitions.push(d),
-            Err(mut p) => problems.append(&mut p),
+        let (definition, mut problems) = read_one(&path, &shown, area, options.max_file_bytes);
+        match definition {
+            Some(d) => loaded.definitions.push(d),
+            None => loaded.unread.extend(path.file_stem().map(|s| s.to_string_lossy().into_owned())),
         }
+        loaded.problems.append(&mut problems);
     }
-    if problems.is_empty() {
-        Ok(definitions)
-    } else {
-        Err(Failure::Definitions(Diagnostics(problems).sorted()))
+    Ok(loaded)
+}
+
+fn read_one(path: &Path, shown: &Path, area: Vec<String>, max: u64) -> (Option<model::Definition>, Vec<Diagnostic>) {
+    match read_text(path, shown, max) {
+        Ok(text) => read::parse_partial(shown, area, &text),
+        Err(problem) => (None, vec![problem]),
     }
 }
 
-fn read_one(path: &Path, shown: &Path, area: Vec<String>, max: u64) -> Result<model::Definition, Vec<Diagnostic>> {
-    let at_start = |message: String, hint: Option<String>| {
-        vec![Diagnostic::new(shown, Pos::new(1, 1), message).with_hint_opt(hint)]
+/// The file's text, refused before parsing when it is larger than `max` bytes.
+fn read_text(path: &Path, shown: &Path, max: u64) -> Result<String, Diagnostic> {
+    use std::io::Read as _;
+    let at_start = |message: String| Diagnostic::new(shown, Pos::new(1, 1), message);
+    let too_large = |size: u64| {
+        at_start(format!("the file is {size} bytes, over the limit of {max} bytes for one definition"))
+            .with_hint("split it, or raise the limit with `--max-file-bytes BYTES`")
     };
-    let size = std::fs::metadata(path).map(|m| m.len()).map_err(|e| at_start(format!("cannot read the file: {e}"), None))?;
+    let cannot = |e: std::io::Error| at_start(format!("cannot read the file: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > max {
-        return Err(at_start(
-            format!("the file is {size} bytes, over the limit of {max} bytes for one definition"),
-            Some("split it, or raise the limit with `--max-file-bytes BYTES`".to_owned()),
-        ));
+        return Err(too_large(size));
     }
-    let bytes = std::fs::read(path).map_err(|e| at_start(format!("cannot read the file: {e}"), None))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    // A file that grows while it is read is still cut at the limit.
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-        vec![Diagnostic::new(shown, Pos::new(line, column), "the file is not UTF-8 text")
-            .with_hint("save it as UTF-8")]
-    })?;
-    read::parse_definition(shown, area, &text)
+        Diagnostic::new(shown, Pos::new(line, column), "the file is not UTF-8 text").with_hint("save it as UTF-8")
+    })
 }
 
 /// Reads, checks and emits: the text of every file of the crate, or every problem.
@@ -203,12 +230,23 @@ pub fn generate(options: &Options) -> Result<Vec<GeneratedFile>, Failure> {
 
 fn generate_timed(options: &Options, timings: &mut Timings) -> Result<(Vec<GeneratedFile>, usize), Failure> {
     let start = Instant::now();
-    let definitions = load(options)?;
+    let loaded = load_all(options)?;
     timings.read = start.elapsed();
 
+    // What could be read is checked even when some files have problems, so that one run
+    // reports the problems between files too.
     let start = Instant::now();
-    let catalog = check::check(&definitions).map_err(|p| Failure::Definitions(Diagnostics(p).sorted()))?;
+    let checked = check::check_partial(&loaded.definitions, &loaded.unread);
     timings.check = start.elapsed();
+    let mut problems = loaded.problems;
+    let catalog = match checked {
+        Ok(catalog) if problems.is_empty() => catalog,
+        Ok(_) => return Err(Failure::Definitions(Diagnostics(problems).sorted())),
+        Err(mut more) => {
+            problems.append(&mut more);
+            return Err(Failure::Definitions(Diagnostics(problems).sorted()));
+        }
+    };
 
     let start = Instant::now();
     let files = emit::emit(&catalog, &options.spec).map_err(Failure::Emit)?;

@@ -20,6 +20,9 @@ pub const UNKNOWN_VARIANT: &str = "Unknown";
 /// The field that keeps unknown JSON members of a model with `additional_properties`.
 pub const ADDITIONAL_FIELD: &str = "additional_properties";
 
+/// The builder method that adds one unknown member, on models with `additional_properties`.
+pub const ADDITIONAL_SETTER: &str = "additional_property";
+
 /// Names the generated crate defines at its root besides the types, which no type may take.
 pub const CRATE_ITEMS: &[&str] = &["BuildError", "JsonError"];
 
@@ -107,15 +110,26 @@ pub fn is_identifier(name: &str) -> bool {
         && name != "_"
 }
 
+/// A field name rustc's `non_snake_case` lint accepts: lowercase ASCII words joined by single
+/// underscores, with any number of underscores before and after.
+pub fn is_snake_case(name: &str) -> bool {
+    let inner = name.trim_matches('_');
+    name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') && !inner.contains("__")
+}
+
+/// A variant name for `rust:` on an enum value: a valid type name that is not written in
+/// capitals alone, which clippy's `upper_case_acronyms` would flag in the generated code.
+pub fn is_variant_name(name: &str) -> bool {
+    let letters = name.bytes().filter(u8::is_ascii_alphabetic).count();
+    let capitals = name.bytes().filter(u8::is_ascii_uppercase).count();
+    is_type_name(name) && !(letters > 1 && capitals == letters)
+}
+
 /// A `rust:` field name as written by the user, escaped like a table name would be.
 pub fn user_field_ident(name: &str) -> String {
     escape(name.to_owned())
 }
 
-/// Whether a user-chosen variant or type name is a keyword that cannot name a type.
-pub fn is_reserved_type_ident(name: &str) -> bool {
-    name == "Self" || is_keyword(name)
-}
 
 #[cfg(test)]
 mod tests {
@@ -153,6 +167,22 @@ mod tests {
             assert_eq!(variant_ident(value).as_deref(), Some(variant), "{value:?}");
         }
         assert_eq!(variant_ident("+"), None);
+    }
+
+    #[test]
+    fn user_names_follow_the_lints() {
+        for ok in ["user_name", "_private", "trailing_", "a1", "self"] {
+            assert!(is_snake_case(ok), "{ok}");
+        }
+        for bad in ["userName", "a__b", "A", "user-name"] {
+            assert!(!is_snake_case(bad), "{bad}");
+        }
+        for ok in ["PlusOne", "V1", "X", "Ok"] {
+            assert!(is_variant_name(ok), "{ok}");
+        }
+        for bad in ["lower", "Snake_Case", "Self", "HTTP", "OK", "1up"] {
+            assert!(!is_variant_name(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reading definition files: YAML text to [`Definition`], every problem of a file collected.
 
-use crate::diag::{nearest, Diagnostic, Pos};
+use crate::diag::{excerpt, nearest, Diagnostic, Pos};
 use crate::model::{Body, Definition, EnumDef, EnumValue, Model, Property, Spanned, TypeExpr};
 use crate::types;
 use crate::yaml::{self, Kind, Node, Resolved};
@@ -55,6 +55,22 @@ pub fn parse_definition(
     area: Vec<String>,
     text: &str,
 ) -> Result<Definition, Vec<Diagnostic>> {
+    match parse_partial(file, area, text) {
+        (Some(definition), problems) if problems.is_empty() => Ok(definition),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Reads as much of one definition as is readable, and every problem of the file.
+///
+/// The definition leaves out the rows that could not be read; it is `None` when the name or
+/// the kind of type is missing. Checking what was read finds the problems between the rows
+/// and across files in the same run, instead of one run later.
+pub fn parse_partial(
+    file: &Path,
+    area: Vec<String>,
+    text: &str,
+) -> (Option<Definition>, Vec<Diagnostic>) {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let from_yaml = |e: yaml::YamlError| {
         let d = Diagnostic::new(file, e.pos, e.message);
@@ -66,23 +82,27 @@ pub fn parse_definition(
 
     let tabs = yaml::find_indent_tabs(text);
     if !tabs.is_empty() {
-        return Err(tabs.into_iter().map(from_yaml).collect());
+        return (None, tabs.into_iter().map(from_yaml).collect());
     }
+    let empty = || {
+        let d = Diagnostic::new(file, Pos::new(1, 1), "the file is empty");
+        (None, vec![d.with_hint(format!("a definition starts with `name: {stem}`"))])
+    };
     let root = match yaml::parse(text) {
+        Ok(Some(root)) if is_nothing(&root) => return empty(),
         Ok(Some(root)) => root,
-        Ok(None) => {
-            return Err(vec![Diagnostic::new(file, Pos::new(1, 1), "the file is empty")
-                .with_hint(format!("a definition starts with `name: {stem}`"))])
-        }
-        Err(e) => return Err(vec![from_yaml(e)]),
+        Ok(None) => return empty(),
+        Err(e) => return (None, vec![from_yaml(e)]),
     };
 
     let mut reader = Reader { file, problems: Vec::new() };
-    let definition = reader.definition(&root, stem, area);
-    match definition {
-        Some(d) if reader.problems.is_empty() => Ok(d),
-        _ => Err(reader.problems),
-    }
+    let definition = reader.definition(&root, stem.clone(), area);
+    (definition, reader.problems)
+}
+
+/// A plain empty scalar: what YAML makes of a document with no content (`---` alone).
+fn is_nothing(node: &Node) -> bool {
+    matches!(&node.kind, Kind::Scalar(s) if s.plain && s.text.is_empty())
 }
 
 struct Reader<'a> {
@@ -119,10 +139,11 @@ impl Reader<'_> {
                 continue;
             };
             let text = k.text.as_str();
+            let shown = excerpt(text);
             if let Some((_, first, _)) = fields.entries.iter().find(|(t, _, _)| *t == text) {
                 let first = first.pos;
                 let file = self.file.to_path_buf();
-                self.problem(key.pos, format!("key `{text}` is given twice"))
+                self.problem(key.pos, format!("key `{shown}` is given twice"))
                     .related = Some(crate::diag::Related { file, pos: first, label: "first given".into() });
                 continue;
             }
@@ -130,7 +151,7 @@ impl Reader<'_> {
                 let hint = nearest(text, allowed.iter().copied())
                     .map(|n| format!("did you mean `{n}`?"))
                     .unwrap_or_else(|| format!("the keys of {what} are {}", list(allowed)));
-                self.problem(key.pos, format!("unknown key `{text}` in {what}")).hint = Some(hint);
+                self.problem(key.pos, format!("unknown key `{shown}` in {what}")).hint = Some(hint);
                 continue;
             }
             fields.entries.push((text, key, value));
@@ -140,22 +161,33 @@ impl Reader<'_> {
 
     /// A text value; plain scalars that YAML 1.2 reads as something else are refused.
     fn text(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        self.text_as(node, Some(key))
+    }
+
+    /// A text value of `key`, or an item of a list when `key` is `None`.
+    fn text_as(&mut self, node: &Node, key: Option<&str>) -> Option<Spanned<String>> {
         let Kind::Scalar(s) = &node.kind else {
-            self.problem(node.pos, format!("`{key}` must be text, found {}", kind_name(node)));
+            let what = key.map_or_else(|| "an enum value".to_owned(), |k| format!("`{k}`"));
+            self.problem(node.pos, format!("{what} must be text, found {}", kind_name(node)));
             return None;
         };
         let reading = match s.resolve() {
             Resolved::Text => return Some(Spanned::new(s.text.clone(), node.pos)),
             Resolved::Null if s.text.is_empty() => {
-                self.problem(node.pos, format!("`{key}` has no value"));
+                let what = key.map_or_else(|| "an enum value".to_owned(), |k| format!("`{k}`"));
+                self.problem(node.pos, format!("{what} has no value"));
                 return None;
             }
             Resolved::Null => "null",
             Resolved::Bool(_) => "a boolean",
             Resolved::Number => "a number",
         };
-        self.problem(node.pos, format!("`{key}: {}` is {reading} in YAML, not text", s.text))
-            .hint = Some(format!("quote it: `{key}: \"{}\"`", s.text));
+        let value = excerpt(&s.text);
+        let (message, hint) = match key {
+            Some(key) => (format!("`{key}: {value}` is {reading} in YAML, not text"), format!("`{key}: \"{value}\"`")),
+            None => (format!("enum value `{value}` is {reading} in YAML, not text"), format!("`\"{value}\"`")),
+        };
+        self.problem(node.pos, message).hint = Some(format!("quote it: {hint}"));
         None
     }
 
@@ -164,7 +196,12 @@ impl Reader<'_> {
             if let Resolved::Bool(b) = s.resolve() {
                 return Some(b);
             }
-            self.problem(node.pos, format!("`{key}` must be `true` or `false`, found `{}`", s.text))
+            if !s.plain && matches!(s.text.as_str(), "true" | "false") {
+                self.problem(node.pos, format!("`{key}` must be `true` or `false`, found the text `\"{}\"`", s.text))
+                    .hint = Some(format!("write `{key}: {}` without quotes", s.text));
+                return None;
+            }
+            self.problem(node.pos, format!("`{key}` must be `true` or `false`, found `{}`", excerpt(&s.text)))
                 .hint = Some(format!("write `{key}: true` or leave the key out"));
         } else {
             self.problem(node.pos, format!("`{key}` must be `true` or `false`, found {}", kind_name(node)));
@@ -239,7 +276,7 @@ impl Reader<'_> {
             }
         };
         let properties: Vec<_> = rows.iter().filter_map(|row| self.property(row)).collect();
-        (properties.len() == rows.len()).then_some(Body::Model(Model {
+        Some(Body::Model(Model {
             properties,
             properties_pos: node.pos,
             additional_properties: additional,
@@ -267,8 +304,8 @@ impl Reader<'_> {
                 None => (None, None),
             },
             None => {
-                let label = name.as_ref().map(|n| format!(" `{}`", n.value)).unwrap_or_default();
-                self.problem(row.pos, format!("missing key `type` in property{label}"))
+                let label = name.as_ref().map_or_else(|| " a property".to_owned(), |n| format!(" property `{}`", n.value));
+                self.problem(row.pos, format!("missing key `type` in{label}"))
                     .hint = Some("add the table's Type column, for example `type: String`".into());
                 (None, None)
             }
@@ -309,6 +346,11 @@ impl Reader<'_> {
     }
 
     fn type_expr(&mut self, text: &Spanned<String>, quoted: bool) -> Option<TypeExpr> {
+        if text.value.trim().is_empty() {
+            self.problem(text.pos, "`type` is empty")
+                .hint = Some("write the table's Type column, for example `type: String`".into());
+            return None;
+        }
         match types::parse(&text.value) {
             Ok(ty) => Some(ty),
             Err(e) => {
@@ -319,7 +361,8 @@ impl Reader<'_> {
                     "types are written as in the table: `String`, `Array<T>`, `Hash<String, T>`, \
                      or the name of a defined type"
                 );
-                self.problem(pos, format!("type `{}` does not parse: {}", text.value, e.message)).hint = Some(hint);
+                let shown = excerpt(&text.value);
+                self.problem(pos, format!("type `{shown}` does not parse: {}", e.message)).hint = Some(hint);
                 None
             }
         }
@@ -336,7 +379,7 @@ impl Reader<'_> {
         for item in items {
             let value = match &item.kind {
                 Kind::Map(_) => self.named_value(item),
-                _ => self.text(item, "enum").map(|v| EnumValue { value: v.value, pos: v.pos, rust: None }),
+                _ => self.text_as(item, None).map(|v| EnumValue { value: v.value, pos: v.pos, rust: None }),
             };
             match value {
                 Some(v) => values.push(v),
@@ -347,7 +390,9 @@ impl Reader<'_> {
     }
 
     fn named_value(&mut self, item: &Node) -> Option<EnumValue> {
+        let before = self.problems.len();
         let fields = self.fields(item, VALUE_KEYS, "an enum value")?;
+        let misspelt = self.problems.len() > before;
         let value = match fields.get("value") {
             Some(v) => self.text(v, "value"),
             None => {
@@ -358,6 +403,7 @@ impl Reader<'_> {
         };
         let rust = match fields.get("rust") {
             Some(r) => Some(self.text(r, "rust")?),
+            None if misspelt => return None,
             None => {
                 self.problem(item.pos, "an enum value written as a mapping needs `rust`")
                     .hint = Some("write the value alone, or add `rust: VariantName`".into());
@@ -374,7 +420,8 @@ fn kind_name(node: &Node) -> String {
         Kind::Map(_) => "a mapping".into(),
         Kind::Seq(_) => "a list".into(),
         Kind::Scalar(s) if s.plain && s.text.is_empty() => "nothing".into(),
-        Kind::Scalar(s) => format!("`{}`", s.text),
+        Kind::Scalar(s) if s.plain => format!("`{}`", excerpt(&s.text)),
+        Kind::Scalar(s) => format!("the text `\"{}\"`", excerpt(&s.text)),
     }
 }
 

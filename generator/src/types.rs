@@ -19,6 +19,9 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Hash",
 ];
 
+/// The deepest nesting of `Array` and `Hash` a type may use; real tables need two or three.
+pub const MAX_DEPTH: usize = 16;
+
 /// Why a type expression does not parse: a message and the character offset it points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeError {
@@ -33,10 +36,10 @@ pub fn parse(text: &str) -> Result<TypeExpr, TypeError> {
     let chars: Vec<char> = text.chars().collect();
     let mut p = TypeParser { chars: &chars, at: 0 };
     p.skip_space();
-    let ty = p.ty(text)?;
+    let ty = p.ty(0)?;
     p.skip_space();
     if p.at < chars.len() {
-        return Err(p.error(format!("unexpected `{}` after the type", p.rest())));
+        return Err(p.error(format!("unexpected `{}` after the type", crate::diag::excerpt(&p.rest()))));
     }
     Ok(ty)
 }
@@ -61,15 +64,15 @@ impl TypeParser<'_> {
         }
     }
 
-    fn expect(&mut self, wanted: char, whole: &str) -> Result<(), TypeError> {
+    fn expect(&mut self, wanted: char) -> Result<(), TypeError> {
         self.skip_space();
         match self.chars.get(self.at) {
             Some(c) if *c == wanted => {
                 self.at += 1;
                 Ok(())
             }
-            Some(c) => Err(self.error(format!("expected `{wanted}` in `{whole}`, found `{c}`"))),
-            None => Err(self.error(format!("expected `{wanted}` in `{whole}`, found the end"))),
+            Some(c) => Err(self.error(format!("expected `{wanted}`, found `{c}`"))),
+            None => Err(self.error(format!("expected `{wanted}`, found the end"))),
         }
     }
 
@@ -81,14 +84,19 @@ impl TypeParser<'_> {
         self.chars[start..self.at].iter().collect()
     }
 
-    fn ty(&mut self, whole: &str) -> Result<TypeExpr, TypeError> {
+    /// One type at nesting `depth`; the limit keeps the recursion, here and in every later
+    /// stage that walks the type, far from the end of the stack.
+    fn ty(&mut self, depth: usize) -> Result<TypeExpr, TypeError> {
         self.skip_space();
+        if depth > MAX_DEPTH {
+            return Err(self.error(format!("types nest at most {MAX_DEPTH} levels deep")));
+        }
         let start = self.at;
         let word = self.word();
         if word.is_empty() {
             return Err(match self.chars.get(self.at) {
-                Some(c) => self.error(format!("expected a type name in `{whole}`, found `{c}`")),
-                None => self.error(format!("expected a type name in `{whole}`")),
+                Some(c) => self.error(format!("expected a type name, found `{c}`")),
+                None => self.error("expected a type name, found the end".to_owned()),
             });
         }
         if word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -105,25 +113,23 @@ impl TypeParser<'_> {
             "LocalDateTime" => TypeExpr::LocalDateTime,
             "Object" => TypeExpr::Object,
             "Array" => {
-                self.expect('<', whole)?;
-                let inner = self.ty(whole)?;
-                self.expect('>', whole)?;
+                self.expect('<')?;
+                let inner = self.ty(depth + 1)?;
+                self.expect('>')?;
                 TypeExpr::Array(Box::new(inner))
             }
             "Hash" => {
-                self.expect('<', whole)?;
+                self.expect('<')?;
                 let key_at = self.at;
-                let key = self.ty(whole)?;
+                let key = self.ty(depth + 1)?;
                 if key != TypeExpr::String {
                     self.at = key_at;
                     self.skip_space();
-                    return Err(self.error(format!(
-                        "the keys of `Hash` are always `String`, `{whole}` has other keys"
-                    )));
+                    return Err(self.error("the keys of `Hash` are always `String`".to_owned()));
                 }
-                self.expect(',', whole)?;
-                let value = self.ty(whole)?;
-                self.expect('>', whole)?;
+                self.expect(',')?;
+                let value = self.ty(depth + 1)?;
+                self.expect('>')?;
                 TypeExpr::Hash(Box::new(value))
             }
             _ => TypeExpr::Named(word),
@@ -150,5 +156,9 @@ mod tests {
         assert_eq!(parse("Hash<Integer, String>").unwrap_err().offset, 5);
         assert!(parse("Array<String>>").unwrap_err().message.contains("after the type"));
         assert!(parse("").is_err());
+        let deep = format!("{}String{}", "Array<".repeat(MAX_DEPTH), ">".repeat(MAX_DEPTH));
+        assert!(parse(&deep).is_ok());
+        let deeper = format!("{}String{}", "Array<".repeat(100_000), ">".repeat(100_000));
+        assert!(parse(&deeper).unwrap_err().message.contains("at most 16 levels"));
     }
 }
