@@ -32,6 +32,9 @@ mod support;
 
 pub use self::support::{from_json_slice, from_json_str, BuildError, JsonError};
 
+#[doc(hidden)]
+pub use self::support::__private;
+
 mod manager;
 
 pub use self::manager::{Manager, ManagerBuilder};

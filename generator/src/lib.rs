@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod cache;
 pub mod check;
 pub mod diag;
 pub mod emit;
@@ -42,6 +43,8 @@ pub struct Options {
     pub spec: CrateSpec,
     /// Definition files larger than this are refused before they are parsed.
     pub max_file_bytes: u64,
+    /// A folder for the record of the last run (see [`cache`]); `None` always runs in full.
+    pub cache: Option<PathBuf>,
 }
 
 impl Options {
@@ -62,6 +65,7 @@ impl Options {
                 standalone: false,
             },
             max_file_bytes: read::DEFAULT_MAX_FILE_BYTES,
+            cache: None,
         }
     }
 
@@ -146,6 +150,8 @@ pub struct Report {
     pub unchanged: usize,
     /// Orphaned generated files removed.
     pub removed: usize,
+    /// The record of the last run showed nothing to do, so nothing was parsed or compared.
+    pub cached: bool,
     /// Time per stage.
     pub timings: Timings,
 }
@@ -169,29 +175,71 @@ struct Loaded {
 }
 
 fn load_all(options: &Options) -> Result<Loaded, Failure> {
+    read_sources(options).map(|(sources, _)| parse_sources(sources))
+}
+
+/// One definition file's text, or why it could not be had.
+struct Source {
+    path: PathBuf,
+    shown: PathBuf,
+    area: Vec<String>,
+    text: Result<String, Diagnostic>,
+}
+
+/// Lists and reads every definition file, on every core, and digests everything that decides
+/// the output: the generator, the crate spec, each file's path and text.
+fn read_sources(options: &Options) -> Result<(Vec<Source>, u64), Failure> {
     let files = read::list_files(&options.definitions)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", options.definitions.display())))?;
     if files.is_empty() {
         return Err(Failure::Io(format!("no `.yaml` definitions found in {}", options.definitions.display())));
     }
-    let mut loaded = Loaded { definitions: Vec::with_capacity(files.len()), problems: Vec::new(), unread: Vec::new() };
-    for (path, area) in files {
-        let shown = options.shown(&path);
-        let (definition, mut problems) = read_one(&path, &shown, area, options.max_file_bytes);
+    let sources = emit::parallel_map(&files, |(path, area)| {
+        let shown = options.shown(path);
+        let text = read_text(path, &shown, options.max_file_bytes);
+        Ok::<_, std::convert::Infallible>(Source { path: path.clone(), shown, area: area.clone(), text })
+    });
+    let sources = match sources {
+        Ok(sources) => sources,
+        Err(never) => match never {},
+    };
+    let mut digest = cache::Digest::default();
+    digest.add(cache::GENERATOR.as_bytes());
+    digest.add(format!("{:?} {}", options.spec, options.max_file_bytes).as_bytes());
+    for source in &sources {
+        digest.add(source.shown.to_string_lossy().as_bytes());
+        match &source.text {
+            Ok(text) => digest.add(text.as_bytes()),
+            Err(problem) => digest.add(problem.message.as_bytes()),
+        }
+    }
+    Ok((sources, digest.value()))
+}
+
+fn parse_sources(sources: Vec<Source>) -> Loaded {
+    let parsed = emit::parallel_map(&sources, |s| {
+        Ok::<_, std::convert::Infallible>(match &s.text {
+            Ok(text) => read::parse_partial(&s.shown, s.area.clone(), text),
+            Err(problem) => (None, vec![problem.clone()]),
+        })
+    });
+    let parsed = match parsed {
+        Ok(parsed) => parsed,
+        Err(never) => match never {},
+    };
+    let mut loaded = Loaded {
+        definitions: Vec::with_capacity(sources.len()),
+        problems: Vec::new(),
+        unread: Vec::new(),
+    };
+    for (source, (definition, mut problems)) in sources.iter().zip(parsed) {
         match definition {
             Some(d) => loaded.definitions.push(d),
-            None => loaded.unread.extend(path.file_stem().map(|s| s.to_string_lossy().into_owned())),
+            None => loaded.unread.extend(source.path.file_stem().map(|s| s.to_string_lossy().into_owned())),
         }
         loaded.problems.append(&mut problems);
     }
-    Ok(loaded)
-}
-
-fn read_one(path: &Path, shown: &Path, area: Vec<String>, max: u64) -> (Option<model::Definition>, Vec<Diagnostic>) {
-    match read_text(path, shown, max) {
-        Ok(text) => read::parse_partial(shown, area, &text),
-        Err(problem) => (None, vec![problem]),
-    }
+    loaded
 }
 
 /// The file's text, refused before parsing when it is larger than `max` bytes.
@@ -232,7 +280,14 @@ fn generate_timed(options: &Options, timings: &mut Timings) -> Result<(Vec<Gener
     let start = Instant::now();
     let loaded = load_all(options)?;
     timings.read = start.elapsed();
+    emit_timed(options, loaded, timings)
+}
 
+fn emit_timed(
+    options: &Options,
+    loaded: Loaded,
+    timings: &mut Timings,
+) -> Result<(Vec<GeneratedFile>, usize), Failure> {
     // What could be read is checked even when some files have problems, so that one run
     // reports the problems between files too.
     let start = Instant::now();
@@ -263,17 +318,38 @@ pub fn codegen(options: &Options) -> Result<Report, Failure> {
 #[doc(hidden)]
 pub fn codegen_interrupted(options: &Options, fail_after: Option<usize>) -> Result<Report, Failure> {
     let mut timings = Timings::default();
-    let (files, types) = generate_timed(options, &mut timings)?;
+    let start = Instant::now();
+    let (sources, inputs) = read_sources(options)?;
+    if let Some(dir) = &options.cache {
+        if let Some(unchanged) = cache::is_fresh(dir, &options.out, inputs) {
+            timings.read = start.elapsed();
+            return Ok(Report { unchanged, cached: true, timings, ..Report::default() });
+        }
+    }
+    let loaded = parse_sources(sources);
+    timings.read = start.elapsed();
+    let (files, types) = emit_timed(options, loaded, &mut timings)?;
+
     let start = Instant::now();
     let io = |e: std::io::Error| Failure::Io(e.to_string());
+    let paths: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
     let plan = write::plan(&options.out, files).map_err(io)?;
+    // The record is dropped before writing and made again after, so a run that is
+    // interrupted in between leaves no record that could vouch for a half-written tree.
+    if let Some(dir) = &options.cache {
+        cache::forget(dir, &options.out);
+    }
     write::apply(&options.out, &plan, fail_after).map_err(io)?;
+    if let Some(dir) = &options.cache {
+        cache::record(dir, &options.out, inputs, &paths);
+    }
     timings.write = start.elapsed();
     Ok(Report {
         types,
         written: plan.write.len(),
         unchanged: plan.unchanged,
         removed: plan.remove.len(),
+        cached: false,
         timings,
     })
 }

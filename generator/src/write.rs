@@ -3,7 +3,7 @@
 use crate::emit::{GeneratedFile, MARKER};
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// What a run would change in the output folder.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,11 +28,42 @@ impl Plan {
 /// The suffix of the temporary sibling a file is written to before it is renamed into place.
 const TMP_SUFFIX: &str = ".modelgen-tmp";
 
+/// A step of [`apply_observed`], so that a test can stop a run at any point of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// About to write file number `.0` (counting from 0) of [`Plan::write`].
+    Writing(usize),
+    /// File number `.0` is written to its temporary sibling and not yet renamed into place.
+    Staged(usize),
+}
+
+/// Whether `path` stays inside the folder it is relative to: relative, and made of plain names
+/// only (no `..`, no root, no drive, not empty).
+///
+/// Type names are validated long before they become file names, so this never fails for a
+/// plan made from definitions; it is the last guard that nothing is written outside `out`.
+pub fn is_inside(path: &Path) -> bool {
+    let mut parts = path.components().peekable();
+    parts.peek().is_some() && parts.all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn check_inside(path: &Path) -> io::Result<()> {
+    if is_inside(path) {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write `{}`: it is not a path inside the output folder", path.display()),
+        ))
+    }
+}
+
 /// Compares the files the definitions produce with the tree under `out`.
 pub fn plan(out: &Path, files: Vec<GeneratedFile>) -> io::Result<Plan> {
     let mut plan = Plan::default();
     let mut expected = std::collections::BTreeSet::new();
     for file in files {
+        check_inside(&file.path)?;
         expected.insert(file.path.clone());
         match fs::read(out.join(&file.path)) {
             Ok(old) if old == file.contents.as_bytes() => plan.unchanged += 1,
@@ -57,14 +88,36 @@ pub fn plan(out: &Path, files: Vec<GeneratedFile>) -> io::Result<Plan> {
 ///
 /// `fail_after` makes the run stop with an error after that many files, to test interruption.
 pub fn apply(out: &Path, plan: &Plan, fail_after: Option<usize>) -> io::Result<()> {
+    apply_observed(out, plan, &mut |step| match step {
+        Step::Writing(done) if fail_after == Some(done) => {
+            Err(io::Error::other(format!("interrupted after writing {done} files")))
+        }
+        _ => Ok(()),
+    })
+}
+
+/// [`apply`], telling `observe` of every step; an error from it stops the run there.
+pub fn apply_observed(
+    out: &Path,
+    plan: &Plan,
+    observe: &mut dyn FnMut(Step) -> io::Result<()>,
+) -> io::Result<()> {
+    let every = plan.write.iter().map(|f| &f.path).chain(&plan.remove).chain(&plan.leftovers);
+    for path in every {
+        check_inside(path)?;
+    }
     for leftover in &plan.leftovers {
         remove_if_present(&out.join(leftover))?;
     }
     for (done, file) in plan.write.iter().enumerate() {
-        if fail_after == Some(done) {
-            return Err(io::Error::other(format!("interrupted after writing {done} files")));
-        }
-        write_atomically(&out.join(&file.path), file.contents.as_bytes())?;
+        observe(Step::Writing(done))?;
+        let path = out.join(&file.path);
+        let tmp = stage(&path, file.contents.as_bytes())?;
+        observe(Step::Staged(done))?;
+        fs::rename(&tmp, &path).map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+        })?;
     }
     for path in &plan.remove {
         remove_if_present(&out.join(path))?;
@@ -72,7 +125,8 @@ pub fn apply(out: &Path, plan: &Plan, fail_after: Option<usize>) -> io::Result<(
     Ok(())
 }
 
-fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+/// Writes `contents` to the temporary sibling of `path`, and returns the sibling's path.
+fn stage(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
     let context = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(context)?;
@@ -81,10 +135,7 @@ fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     tmp.push(TMP_SUFFIX);
     let tmp = PathBuf::from(tmp);
     fs::write(&tmp, contents).map_err(context)?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        context(e)
-    })
+    Ok(tmp)
 }
 
 fn remove_if_present(path: &Path) -> io::Result<()> {
@@ -132,4 +183,41 @@ fn existing_files(out: &Path) -> io::Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The files of `out` that a run of the generator accounts for: `Cargo.toml`, every `.rs`
+/// file under `src/` and any temporary leftovers, relative to `out`, sorted.
+pub fn listing(out: &Path) -> io::Result<Vec<PathBuf>> {
+    existing_files(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_inside() {
+        for ok in ["Cargo.toml", "src/lib.rs", "src/a/b.rs"] {
+            assert!(is_inside(Path::new(ok)), "{ok}");
+        }
+        for bad in ["", "/etc/passwd", "../x.rs", "src/../../x.rs", "./src/x.rs", "src/.."] {
+            assert!(!is_inside(Path::new(bad)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_plan_never_reaches_outside_the_output_folder() {
+        let base = std::env::temp_dir().join(format!("modelgen-write-{}", std::process::id()));
+        let out = base.join("out");
+        for path in ["../escaped.rs", "/tmp/modelgen-absolute.rs", "src/../../escaped.rs"] {
+            let file = GeneratedFile { path: path.into(), contents: String::new() };
+            let err = plan(&out, vec![file.clone()]).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{path}");
+            let forged = Plan { write: vec![file], ..Plan::default() };
+            assert!(apply(&out, &forged, None).is_err(), "{path}");
+        }
+        assert!(!base.join("escaped.rs").exists());
+        assert!(!Path::new("/tmp/modelgen-absolute.rs").exists());
+        let _ = fs::remove_dir_all(&base);
+    }
 }

@@ -119,13 +119,16 @@ impl std::error::Error for JsonError {
 pub struct BuildError {
     type_name: &'static str,
     missing: Vec<&'static str>,
+    keys: Vec<&'static str>,
 }
 
 impl BuildError {
     #[doc(hidden)]
-    pub fn new(type_name: &'static str, fields: &[(&'static str, bool)]) -> Self {
-        let missing = fields.iter().filter(|(_, unset)| *unset).map(|(name, _)| *name).collect();
-        BuildError { type_name, missing }
+    pub fn new(type_name: &'static str, fields: &[(&'static str, &'static str, bool)]) -> Self {
+        let unset = fields.iter().filter(|(_, _, unset)| *unset);
+        let missing = unset.clone().map(|(name, _, _)| *name).collect();
+        let keys = unset.map(|(_, key, _)| *key).collect();
+        BuildError { type_name, missing, keys }
     }
 
     /// The type that could not be built.
@@ -177,7 +180,8 @@ pub mod __private {
     /// How a model matches keys: exactly through `index`, then ignoring case over `keys`.
     #[derive(Clone, Copy)]
     pub struct KeySeed {
-        keys: &'static [&'static str],
+        /// The JSON keys, by field index.
+        pub keys: &'static [&'static str],
         index: fn(&str) -> Option<usize>,
         ignore_case: bool,
         keep_unknown: bool,
@@ -238,21 +242,105 @@ pub mod __private {
         }
     }
 
-    /// Reads the value of a named field; a second value for it is an error at its key.
-    pub fn field<'de, A, T>(map: &mut A, slot: &mut Option<T>, key: &'static str) -> Result<(), A::Error>
-    where
-        A: MapAccess<'de>,
-        T: de::Deserialize<'de>,
-    {
-        if slot.is_some() {
-            return map.next_value_seed(Duplicate(key));
+    /// What a generated builder gives the shared reader: the builder doubles as the set of
+    /// slots a model's fields are read into, so each model adds only a `match` of its own.
+    pub trait ReadModel: Default {
+        /// The model the builder builds.
+        type Model;
+
+        /// The model's name, for messages.
+        const NAME: &'static str;
+
+        /// The model's keys and how they are matched.
+        const MEMBERS: KeySeed;
+
+        /// Reads the value of the field with this index into the builder.
+        fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+
+        /// Where unknown members are kept, for models that keep them.
+        fn unknown(&mut self) -> Option<&mut Unknown> {
+            None
         }
-        *slot = Some(map.next_value()?);
-        Ok(())
+
+        /// Builds the model once every member is read.
+        fn finish<E: de::Error>(self) -> Result<Self::Model, E>;
+    }
+
+    /// Reads a model through its builder.
+    pub fn deserialize_model<'de, B, D>(deserializer: D) -> Result<B::Model, D::Error>
+    where
+        B: ReadModel,
+        D: de::Deserializer<'de>,
+    {
+        deserializer.deserialize_map(ModelVisitor::<B>(PhantomData))
+    }
+
+    struct ModelVisitor<B>(PhantomData<B>);
+
+    impl<'de, B: ReadModel> Visitor<'de> for ModelVisitor<B> {
+        type Value = B::Model;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a {} object", B::NAME)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<B::Model, A::Error> {
+            let mut builder = B::default();
+            let mut seen = Seen::new(B::MEMBERS.keys.len());
+            while let Some(key) = map.next_key_seed(B::MEMBERS)? {
+                match key {
+                    Key::Field(i) if seen.insert(i) => builder.read(i, &mut map)?,
+                    Key::Field(i) => {
+                        let key = B::MEMBERS.keys[i];
+                        let error = map.next_value_seed(Duplicate(key)).err();
+                        return Err(error.unwrap_or_else(|| de::Error::duplicate_field(key)));
+                    }
+                    Key::Unknown(key) => match builder.unknown() {
+                        Some(kept) => unknown(&mut map, kept, key)?,
+                        None => skip_value(&mut map)?,
+                    },
+                    Key::Ignored => skip_value(&mut map)?,
+                }
+            }
+            builder.finish()
+        }
+    }
+
+    /// Which fields have been read: a second value for one is an error, also when the two
+    /// keys differ only in case.
+    struct Seen {
+        small: [u64; 4],
+        large: Vec<bool>,
+    }
+
+    impl Seen {
+        fn new(fields: usize) -> Self {
+            let large = if fields > 256 { vec![false; fields] } else { Vec::new() };
+            Seen { small: [0; 4], large }
+        }
+
+        /// Marks a field as read; false if it already was.
+        fn insert(&mut self, index: usize) -> bool {
+            if let Some(slot) = self.large.get_mut(index) {
+                return !std::mem::replace(slot, true);
+            }
+            let (word, bit) = (index / 64, 1u64 << (index % 64));
+            let fresh = self.small[word] & bit == 0;
+            self.small[word] |= bit;
+            fresh
+        }
+    }
+
+    /// serde's "missing field" error for the first required member a payload lacks.
+    pub fn missing_field<E: de::Error>(error: super::BuildError) -> E {
+        match error.keys.first() {
+            Some(key) => E::missing_field(key),
+            None => E::custom(error),
+        }
     }
 
     /// Reads the value of a member the model does not name, into `unknown`.
-    pub fn unknown<'de, A>(map: &mut A, unknown: &mut Unknown, key: String) -> Result<(), A::Error>
+    fn unknown<'de, A>(map: &mut A, unknown: &mut Unknown, key: String) -> Result<(), A::Error>
     where
         A: MapAccess<'de>,
     {
@@ -265,16 +353,11 @@ pub mod __private {
     }
 
     /// Skips the value of a member the model does not keep.
-    pub fn skip<'de, A>(map: &mut A) -> Result<(), A::Error>
+    pub fn skip_value<'de, A>(map: &mut A) -> Result<(), A::Error>
     where
         A: MapAccess<'de>,
     {
         map.next_value::<IgnoredAny>().map(|_| ())
-    }
-
-    /// The value of a required field, or serde's "missing field" error.
-    pub fn required<T, E: de::Error>(slot: Option<T>, key: &'static str) -> Result<T, E> {
-        slot.ok_or_else(|| E::missing_field(key))
     }
 
     /// Writes the unknown members, except any that a field of the model already wrote.
@@ -346,4 +429,5 @@ pub mod __private {
             Ok(E::from_wire_owned(value))
         }
     }
+    // @dates
 }

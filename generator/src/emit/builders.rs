@@ -1,34 +1,30 @@
 //! A model's builder: one setter per field, and `build` that names every missing field.
 
-use super::types;
-use crate::ir::{RustType, StructIr, TypeIr};
+use super::types::{ident, Std};
+use crate::ir::{StructIr, TypeIr};
 use crate::naming::ADDITIONAL_FIELD;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// `Model::builder()`, the builder type and its methods.
-pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
+pub fn builder(t: &TypeIr, s: &StructIr, p: Std) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let builder = format_ident!("{}", s.builder);
+    let (option, some, into) = (p.option(), p.some(), p.into());
     let struct_doc = format!(" Builds a [`{0}`](crate::{0}); start with [`{0}::builder`].", t.name);
     let fields = s.fields.iter().map(|f| {
-        let ident = types::ident(&f.ident);
-        let ty = types::stored(f);
-        quote!(#ident: ::std::option::Option<#ty>,)
+        let ident = ident(&f.ident);
+        let ty = p.stored(f);
+        quote!(#ident: #option<#ty>,)
     });
     let setters = s.fields.iter().map(|f| {
-        let ident = types::ident(&f.ident);
-        let inner = if f.boxed { types::stored(f) } else { types::tokens(&f.ty) };
+        let ident = ident(&f.ident);
+        let inner = if f.boxed { p.stored(f) } else { p.tokens(&f.ty) };
         let doc = format!(" Sets [`{}::{}`].", t.name, f.ident.trim_start_matches("r#"));
-        let value = if f.boxed || f.ty == RustType::Value {
-            quote!(value.into())
-        } else {
-            quote!(value.into())
-        };
         quote! {
             #[doc = #doc]
-            pub fn #ident(mut self, value: impl ::std::convert::Into<#inner>) -> Self {
-                self.#ident = ::std::option::Option::Some(#value);
+            pub fn #ident(mut self, value: impl #into<#inner>) -> Self {
+                self.#ident = #some(value.into());
                 self
             }
         }
@@ -36,14 +32,15 @@ pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
     let (additional_field, additional_setter, additional_init) = if s.additional_properties {
         let ident = format_ident!("{}", ADDITIONAL_FIELD);
         let doc = format!(" Adds a JSON member that [`{0}`](crate::{0}) does not name.", t.name);
+        let (map, string) = (p.unknown_map(), p.string());
         (
-            quote!(#ident: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,),
+            quote!(#ident: #map,),
             quote! {
                 #[doc = #doc]
                 pub fn additional_property(
                     mut self,
-                    key: impl ::std::convert::Into<::std::string::String>,
-                    value: impl ::std::convert::Into<::serde_json::Value>,
+                    key: impl #into<#string>,
+                    value: impl #into<::serde_json::Value>,
                 ) -> Self {
                     self.#ident.insert(key.into(), value.into());
                     self
@@ -54,7 +51,7 @@ pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
     } else {
         (quote!(), quote!(), quote!())
     };
-    let build = build_method(t, s, additional_init);
+    let build = build_method(t, s, p, additional_init);
     quote! {
         impl #name {
             /// Starts a builder with every field unset.
@@ -79,11 +76,11 @@ pub fn builder(t: &TypeIr, s: &StructIr) -> TokenStream {
     }
 }
 
-fn build_method(t: &TypeIr, s: &StructIr, additional_init: TokenStream) -> TokenStream {
+fn build_method(t: &TypeIr, s: &StructIr, p: Std, additional_init: TokenStream) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let required: Vec<_> = s.fields.iter().filter(|f| f.required).collect();
     let inits = s.fields.iter().map(|f| {
-        let ident = types::ident(&f.ident);
+        let ident = ident(&f.ident);
         if f.required {
             quote!(#ident,)
         } else {
@@ -99,24 +96,23 @@ fn build_method(t: &TypeIr, s: &StructIr, additional_init: TokenStream) -> Token
             }
         };
     }
-    let doc = format!(
-        " Builds the [`{0}`](crate::{0}), or names every required field still unset.",
-        t.name
-    );
-    let idents: Vec<_> = required.iter().map(|f| types::ident(&f.ident)).collect();
-    let names: Vec<&str> = required.iter().map(|f| f.ident.trim_start_matches("r#")).collect();
+    let doc = format!(" Builds the [`{0}`](crate::{0}), or names every required field still unset.", t.name);
+    let idents: Vec<_> = required.iter().map(|f| ident(&f.ident)).collect();
+    let names = required.iter().map(|f| f.ident.trim_start_matches("r#"));
+    let keys = required.iter().map(|f| f.json.as_str());
+    let (result, some, ok, err) = (p.result(), p.some(), p.ok(), p.err());
     let type_name = &t.name;
     quote! {
         #[doc = #doc]
-        pub fn build(self) -> ::std::result::Result<#name, crate::BuildError> {
+        pub fn build(self) -> #result<#name, crate::BuildError> {
             match (#(self.#idents,)*) {
-                (#(::std::option::Option::Some(#idents),)*) => ::std::result::Result::Ok(#name {
+                (#(#some(#idents),)*) => #ok(#name {
                     #(#inits)*
                     #additional_init
                 }),
-                (#(#idents,)*) => ::std::result::Result::Err(crate::BuildError::new(
+                (#(#idents,)*) => #err(crate::BuildError::new(
                     #type_name,
-                    &[#( (#names, #idents.is_none()), )*],
+                    &[#( (#names, #keys, #idents.is_none()), )*],
                 )),
             }
         }

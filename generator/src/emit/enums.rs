@@ -1,13 +1,16 @@
 //! An enum of strings: one variant per value and one that keeps any other value.
 
 use super::docs;
+use super::types::{index, Std};
 use crate::ir::{EnumIr, TypeIr};
 use crate::naming::UNKNOWN_VARIANT;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The enum, its methods and its trait impls.
-pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
+pub fn enumeration(t: &TypeIr, e: &EnumIr, p: Std) -> TokenStream {
+    let (option, some, none, string) = (p.option(), p.some(), p.none(), p.string());
+    let (result, ok) = (p.result(), p.ok());
     let name = format_ident!("{}", t.name);
     let doc = docs::attrs(&enum_doc(t, e));
     let unknown = format_ident!("{}", UNKNOWN_VARIANT);
@@ -18,13 +21,13 @@ pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
     });
     let idents: Vec<_> = e.variants.iter().map(|v| format_ident!("{}", v.ident)).collect();
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
-    let count = proc_macro2::Literal::usize_unsuffixed(values.len());
+    let count = index(values.len());
     let name_str = &t.name;
     let lenient = e.case_insensitive.then(|| {
         quote! {
             .or_else(|| {
                 const VALUES: [&str; #count] = [#(#values),*];
-                crate::support::__private::position_ignore_case(value, &VALUES)
+                rt::position_ignore_case(value, &VALUES)
                     .and_then(|i| Self::known(VALUES[i]))
             })
         }
@@ -40,7 +43,7 @@ pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this crate does not list, kept as it was sent.
-            #unknown(::std::string::String),
+            #unknown(#string),
         }
 
         impl #name {
@@ -52,23 +55,23 @@ pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
                 }
             }
 
-            fn known(value: &str) -> ::std::option::Option<Self> {
+            fn known(value: &str) -> #option<Self> {
                 match value {
-                    #( #values => ::std::option::Option::Some(Self::#idents), )*
-                    _ => ::std::option::Option::None,
+                    #( #values => #some(Self::#idents), )*
+                    _ => #none,
                 }
                 #lenient
             }
         }
 
-        impl crate::support::__private::WireEnum for #name {
+        impl rt::WireEnum for #name {
             const NAME: &'static str = #name_str;
 
             fn from_wire(value: &str) -> Self {
                 Self::known(value).unwrap_or_else(|| Self::#unknown(value.to_owned()))
             }
 
-            fn from_wire_owned(value: ::std::string::String) -> Self {
+            fn from_wire_owned(value: #string) -> Self {
                 Self::known(&value).unwrap_or(Self::#unknown(value))
             }
         }
@@ -82,26 +85,20 @@ pub fn enumeration(t: &TypeIr, e: &EnumIr) -> TokenStream {
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, <Self as ::std::str::FromStr>::Err> {
-                ::std::result::Result::Ok(crate::support::__private::WireEnum::from_wire(value))
+            fn from_str(value: &str) -> #result<Self, <Self as ::std::str::FromStr>::Err> {
+                #ok(rt::WireEnum::from_wire(value))
             }
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::__private::deserialize_enum(deserializer)
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                rt::deserialize_enum(deserializer)
             }
         }
     }

@@ -67,33 +67,65 @@ pub fn emit(catalog: &Catalog, spec: &CrateSpec) -> Result<Vec<GeneratedFile>, E
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: cargo_toml(catalog, spec) },
         GeneratedFile { path: "src/lib.rs".into(), contents: lib_rs(catalog, spec)? },
-        GeneratedFile { path: "src/support.rs".into(), contents: support_rs(spec) },
+        GeneratedFile { path: "src/support.rs".into(), contents: support_rs(catalog, spec) },
     ];
-    for t in &catalog.types {
-        let header = header(spec, &crate::diag::display_path(&t.source));
-        let code = format(&t.name, type_tokens(t))?;
-        files.push(GeneratedFile {
-            path: PathBuf::from(format!("src/{}.rs", t.file_stem)),
-            contents: format!("{header}\n{code}"),
-        });
-    }
+    files.extend(parallel_map(&catalog.types, |t| type_file(t, spec))?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
+fn type_file(t: &TypeIr, spec: &CrateSpec) -> Result<GeneratedFile, EmitError> {
+    let header = header(spec, &crate::diag::display_path(&t.source));
+    let code = format(&t.name, type_tokens(t))?;
+    Ok(GeneratedFile {
+        path: PathBuf::from(format!("src/{}.rs", t.file_stem)),
+        contents: format!("{header}\n{code}"),
+    })
+}
+
+/// Maps `f` over `items` on every core, keeping the order of `items`: each file is
+/// independent of the others, and formatting dominates the generator's time.
+pub fn parallel_map<T: Sync, R: Send, E: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, E> + Sync,
+) -> Result<Vec<R>, E> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Result<Vec<R>, E>>()))
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for worker in workers {
+            out.extend(worker.join().expect("emission threads do not panic")?);
+        }
+        Ok(out)
+    })
+}
+
 /// The code of one type's file.
 pub fn type_tokens(t: &TypeIr) -> TokenStream {
-    match &t.kind {
+    let p = types::Std::for_type(&t.name);
+    let code = match &t.kind {
         TypeKind::Struct(s) => {
-            let definition = structs::definition(t, s);
+            let definition = structs::definition(t, s, p);
             let debug = structs::debug(t, s);
-            let members = structs::members(s);
-            let serialize = structs::serialize(t, s);
-            let deserialize = structs::deserialize(t, s);
-            let builder = builders::builder(t, s);
+            let builder = builders::builder(t, s, p);
+            let members = structs::members(s, p);
+            let serialize = structs::serialize(t, s, p);
+            let deserialize = structs::deserialize(t, s, p);
             quote! { #definition #debug #builder #members #serialize #deserialize }
         }
-        TypeKind::Enum(e) => enums::enumeration(t, e),
+        TypeKind::Enum(e) => enums::enumeration(t, e, p),
+    };
+    quote! {
+        use crate::support::__private as rt;
+
+        #code
     }
 }
 
@@ -185,6 +217,8 @@ fn lib_rs(catalog: &Catalog, spec: &CrateSpec) -> Result<String, EmitError> {
 
         mod support;
         pub use self::support::{from_json_slice, from_json_str, BuildError, JsonError};
+        #[doc(hidden)]
+        pub use self::support::__private;
 
         #(#mods)*
     };
@@ -214,16 +248,22 @@ fn example(catalog: &Catalog, spec: &CrateSpec) -> Vec<String> {
     ]
 }
 
-fn support_rs(spec: &CrateSpec) -> String {
+fn support_rs(catalog: &Catalog, spec: &CrateSpec) -> String {
     let header = header(spec, "modelgen's templates/support.rs");
-    format!("{header}\n{}", include_str!("../../templates/support.rs"))
+    let dates = if uses_chrono(catalog) { include_str!("../../templates/support_dates.rs") } else { "" };
+    let code = include_str!("../../templates/support.rs").replace("    // @dates\n", dates);
+    format!("{header}\n{code}")
+}
+
+fn uses_chrono(catalog: &Catalog) -> bool {
+    catalog.types.iter().any(|t| match &t.kind {
+        TypeKind::Struct(s) => s.fields.iter().any(|f| f.ty.uses_chrono()),
+        TypeKind::Enum(_) => false,
+    })
 }
 
 fn cargo_toml(catalog: &Catalog, spec: &CrateSpec) -> String {
-    let uses_chrono = catalog.types.iter().any(|t| match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().any(|f| f.ty.uses_chrono()),
-        TypeKind::Enum(_) => false,
-    });
+    let uses_chrono = uses_chrono(catalog);
     let mut out = String::new();
     let _ = writeln!(out, "# {MARKER} from {}/ (`{}`). Do not edit.", spec.definitions, spec.command);
     let _ = writeln!(out, "[package]");

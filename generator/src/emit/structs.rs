@@ -1,13 +1,14 @@
 //! A model's struct, its `Debug` where fields are sensitive, and its serde impls.
 
-use super::{docs, types};
+use super::docs;
+use super::types::{ident, index, Std};
 use crate::ir::{FieldIr, RustType, StructIr, TypeIr};
 use crate::naming::ADDITIONAL_FIELD;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The struct with its derives and docs.
-pub fn definition(t: &TypeIr, s: &StructIr) -> TokenStream {
+pub fn definition(t: &TypeIr, s: &StructIr, p: Std) -> TokenStream {
     let name = format_ident!("{}", t.name);
     let mut lines = docs::description(t.description.as_deref());
     if !lines.is_empty() {
@@ -31,13 +32,14 @@ pub fn definition(t: &TypeIr, s: &StructIr) -> TokenStream {
         derives.push(quote!(Default));
     }
     let acronym = super::acronym_allow(&t.name);
-    let fields = s.fields.iter().map(field);
+    let fields = s.fields.iter().map(|f| field(f, p));
     let additional = s.additional_properties.then(|| {
         let ident = format_ident!("{}", ADDITIONAL_FIELD);
+        let map = p.unknown_map();
         quote! {
             /// JSON members this model does not name, in the order they came, written back as
             /// they were.
-            pub #ident: ::indexmap::IndexMap<::std::string::String, ::serde_json::Value>,
+            pub #ident: #map,
         }
     });
     quote! {
@@ -52,7 +54,7 @@ pub fn definition(t: &TypeIr, s: &StructIr) -> TokenStream {
     }
 }
 
-fn field(f: &FieldIr) -> TokenStream {
+fn field(f: &FieldIr, p: Std) -> TokenStream {
     let mut lines = docs::description(f.description.as_deref());
     if !lines.is_empty() {
         lines.push(String::new());
@@ -70,8 +72,8 @@ fn field(f: &FieldIr) -> TokenStream {
     let mut aliases: Vec<&str> = vec![&f.table_name, &f.json];
     aliases.retain(|a| *a != plain && docs::alias_ok(a));
     aliases.dedup();
-    let ident = types::ident(&f.ident);
-    let ty = types::declared(f);
+    let ident = ident(&f.ident);
+    let ty = p.declared(f);
     quote! {
         #doc
         #( #[doc(alias = #aliases)] )*
@@ -87,7 +89,7 @@ pub fn debug(t: &TypeIr, s: &StructIr) -> Option<TokenStream> {
     let name = format_ident!("{}", t.name);
     let label = &t.name;
     let entries = s.fields.iter().map(|f| {
-        let ident = types::ident(&f.ident);
+        let ident = ident(&f.ident);
         let shown = f.ident.trim_start_matches("r#");
         if f.sensitive {
             quote!(.field(#shown, &self.#ident.as_ref().map(|_| "<redacted>")))
@@ -108,52 +110,47 @@ pub fn debug(t: &TypeIr, s: &StructIr) -> Option<TokenStream> {
     })
 }
 
-/// The model's keys and how they are matched, as module items that `Serialize` (to skip
-/// unknown members that repeat a field) and `Deserialize` share.
-pub fn members(s: &StructIr) -> TokenStream {
+/// The model's keys and how they are matched, shared by `Serialize` (to skip unknown members
+/// that repeat a field) and the reader.
+pub fn members(s: &StructIr, p: Std) -> TokenStream {
     let keys = s.fields.iter().map(|f| f.json.as_str());
-    let count = proc_macro2::Literal::usize_unsuffixed(s.fields.len());
+    let (option, some, none) = (p.option(), p.some(), p.none());
     let ci = s.case_insensitive;
     let keep = s.additional_properties;
-    let index = if s.fields.is_empty() {
-        quote! {
-            fn field_index(_: &str) -> ::std::option::Option<usize> {
-                ::std::option::Option::None
-            }
-        }
+    let body = if s.fields.is_empty() {
+        quote!(#none)
     } else {
         let keys = s.fields.iter().map(|f| f.json.as_str());
-        let index = (0..s.fields.len()).map(proc_macro2::Literal::usize_unsuffixed);
+        let indexes = (0..s.fields.len()).map(index);
         quote! {
-            fn field_index(key: &str) -> ::std::option::Option<usize> {
-                match key {
-                    #( #keys => ::std::option::Option::Some(#index), )*
-                    _ => ::std::option::Option::None,
-                }
+            match key {
+                #( #keys => #some(#indexes), )*
+                _ => #none,
             }
         }
     };
+    let key = if s.fields.is_empty() { quote!(_) } else { quote!(key) };
     quote! {
-        const KEYS: [&str; #count] = [#(#keys),*];
+        const MEMBERS: rt::KeySeed = rt::KeySeed::new(&[#(#keys),*], field_index, #ci, #keep);
 
-        #index
-
-        const MEMBERS: crate::support::__private::KeySeed =
-            crate::support::__private::KeySeed::new(&KEYS, field_index, #ci, #keep);
+        fn field_index(#key: &str) -> #option<usize> {
+            #body
+        }
     }
 }
 
 /// `Serialize`: absent optional fields are left out, unknown members follow the fields.
-pub fn serialize(t: &TypeIr, s: &StructIr) -> TokenStream {
+pub fn serialize(t: &TypeIr, s: &StructIr, p: Std) -> TokenStream {
     let name = format_ident!("{}", t.name);
+    let (result, some) = (p.result(), p.some());
     let entries = s.fields.iter().map(|f| {
-        let ident = types::ident(&f.ident);
+        let ident = ident(&f.ident);
         let key = &f.json;
         if f.required {
             quote!(map.serialize_entry(#key, &self.#ident)?;)
         } else {
             quote! {
-                if let ::std::option::Option::Some(value) = &self.#ident {
+                if let #some(value) = &self.#ident {
                     map.serialize_entry(#key, value)?;
                 }
             }
@@ -161,23 +158,19 @@ pub fn serialize(t: &TypeIr, s: &StructIr) -> TokenStream {
     });
     let additional = s.additional_properties.then(|| {
         let ident = format_ident!("{}", ADDITIONAL_FIELD);
-        quote! {
-            crate::support::__private::serialize_unknown(&mut map, &self.#ident, MEMBERS)?;
-        }
+        quote!(rt::serialize_unknown(&mut map, &self.#ident, MEMBERS)?;)
     });
-    let map_binding = if s.fields.is_empty() && !s.additional_properties {
+    let binding = if s.fields.is_empty() && !s.additional_properties {
         quote!(let map)
     } else {
         quote!(let mut map)
     };
+    let none = p.none();
     quote! {
         impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
-                #map_binding = serializer.serialize_map(::std::option::Option::None)?;
+                #binding = serializer.serialize_map(#none)?;
                 #(#entries)*
                 #additional
                 map.end()
@@ -186,111 +179,94 @@ pub fn serialize(t: &TypeIr, s: &StructIr) -> TokenStream {
     }
 }
 
-/// `Deserialize` through one visitor per model; the loop over keys is shared code.
-pub fn deserialize(t: &TypeIr, s: &StructIr) -> TokenStream {
+/// `Deserialize`: the shared reader fills the model's builder, field by field.
+pub fn deserialize(t: &TypeIr, s: &StructIr, p: Std) -> TokenStream {
     let name = format_ident!("{}", t.name);
-    let expecting = format!("a {} object", t.name);
-    let slots = s.fields.iter().enumerate().map(|(i, f)| {
-        let slot = format_ident!("f{}", i);
-        let ty = slot_type(f);
-        quote!(let mut #slot: ::std::option::Option<#ty> = ::std::option::Option::None;)
-    });
+    let builder = format_ident!("{}", s.builder);
+    let (result, some) = (p.result(), p.some());
     let arms = s.fields.iter().enumerate().map(|(i, f)| {
-        let slot = format_ident!("f{}", i);
-        let key = &f.json;
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        quote!(Key::Field(#i) => private::field(&mut map, &mut #slot, #key)?,)
+        let ident = ident(&f.ident);
+        let i = index(i);
+        let read = read_value(f, p);
+        quote!(#i => self.#ident = #read,)
     });
-    let inits = s.fields.iter().enumerate().map(|(i, f)| {
-        let slot = format_ident!("f{}", i);
-        let ident = types::ident(&f.ident);
-        let key = &f.json;
-        if f.required {
-            quote!(#ident: private::required(#slot, #key)?,)
-        } else if f.ty == RustType::Value {
-            quote!(#ident: #slot,)
-        } else {
-            quote!(#ident: #slot.flatten(),)
-        }
-    });
-    let count = s.fields.len();
-    let keep = s.additional_properties;
-    let (unknown_slot, unknown_arm, unknown_init) = if keep {
+    let unknown = s.additional_properties.then(|| {
         let ident = format_ident!("{}", ADDITIONAL_FIELD);
-        (
-            quote!(let mut unknown = ::indexmap::IndexMap::new();),
-            quote!(Key::Unknown(key) => private::unknown(&mut map, &mut unknown, key)?,),
-            quote!(#ident: unknown,),
-        )
-    } else {
-        (quote!(), quote!(), quote!())
-    };
-    let import = if count == 0 && !keep {
-        quote!(use crate::support::__private as private;)
-    } else {
-        quote!(use crate::support::__private::{self as private, Key};)
-    };
-    let read_keys = if count == 0 && !keep {
+        let option = p.option();
         quote! {
-            while map.next_key_seed(MEMBERS)?.is_some() {
-                private::skip(&mut map)?;
+            fn unknown(&mut self) -> #option<&mut rt::Unknown> {
+                #some(&mut self.#ident)
             }
         }
+    });
+    let finish = if s.fields.iter().any(|f| f.required) {
+        quote!(self.build().map_err(rt::missing_field))
     } else {
-        quote! {
-            while let ::std::option::Option::Some(key) = map.next_key_seed(MEMBERS)? {
-                match key {
-                    #(#arms)*
-                    #unknown_arm
-                    _ => private::skip(&mut map)?,
-                }
-            }
-        }
+        let ok = p.ok();
+        quote!(#ok(self.build()))
     };
+    let (index_param, body) = if s.fields.is_empty() {
+        (quote!(_), quote!(rt::skip_value(map)))
+    } else {
+        let ok = p.ok();
+        (quote!(index), quote! {
+            match index {
+                #(#arms)*
+                _ => return rt::skip_value(map),
+            }
+            #ok(())
+        })
+    };
+    let label = &t.name;
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                #import
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #result<Self, D::Error> {
+                rt::deserialize_model::<#builder, D>(deserializer)
+            }
+        }
 
-                struct Visitor;
+        impl rt::ReadModel for #builder {
+            type Model = #name;
 
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+            const NAME: &'static str = #label;
 
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
+            const MEMBERS: rt::KeySeed = MEMBERS;
 
-                    fn visit_map<A>(self, mut map: A) -> ::std::result::Result<#name, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>,
-                    {
-                        #(#slots)*
-                        #unknown_slot
-                        #read_keys
-                        ::std::result::Result::Ok(#name {
-                            #(#inits)*
-                            #unknown_init
-                        })
-                    }
-                }
+            fn read<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                #index_param: usize,
+                map: &mut A,
+            ) -> #result<(), A::Error> {
+                #body
+            }
 
-                deserializer.deserialize_map(Visitor)
+            #unknown
+
+            fn finish<E: ::serde::de::Error>(self) -> #result<#name, E> {
+                #finish
             }
         }
     }
 }
 
-/// What a field's slot holds while reading: `Option<T>` for optional fields so that `null`
-/// reads as absent, the plain value for `Object` (where `null` is a value) and required ones.
-fn slot_type(f: &FieldIr) -> TokenStream {
-    let stored = types::stored(f);
-    if f.required || f.ty == RustType::Value {
-        stored
-    } else {
-        quote!(::std::option::Option<#stored>)
+/// How a field's value is read into its builder slot: optional fields read `null` as absent,
+/// `Object` fields keep `null` as a value, required fields refuse it; dates go through the
+/// support module's readers so that a bad date says what was expected.
+fn read_value(f: &FieldIr, p: Std) -> TokenStream {
+    let some = p.some();
+    let date = match (&f.ty, f.boxed) {
+        (RustType::DateTime, false) => Some(quote!(rt::DateTime)),
+        (RustType::Date, false) => Some(quote!(rt::Date)),
+        (RustType::LocalDateTime, false) => Some(quote!(rt::LocalDateTime)),
+        _ => None,
+    };
+    match date {
+        Some(reader) if f.required => quote!(#some(map.next_value::<#reader>()?.0)),
+        Some(reader) => {
+            let option = p.option();
+            quote!(map.next_value::<#option<#reader>>()?.map(|d| d.0))
+        }
+        None if f.required || f.ty == RustType::Value => quote!(#some(map.next_value()?)),
+        None => quote!(map.next_value()?),
     }
 }

@@ -73,6 +73,14 @@ fn codegen(args: &[String]) -> Result<(), String> {
         return run_check(&options);
     }
     let report = modelgen::codegen(&options).map_err(|f| failure(&options, f))?;
+    if report.cached {
+        println!(
+            "codegen: nothing changed since the last run; {} files unchanged in {:.2?}",
+            report.unchanged,
+            started.elapsed()
+        );
+        return Ok(());
+    }
     println!(
         "codegen: {} types; {} files written, {} unchanged, {} removed in {:.2?}",
         report.types,
@@ -81,6 +89,10 @@ fn codegen(args: &[String]) -> Result<(), String> {
         report.removed,
         started.elapsed()
     );
+    if std::env::var_os("MODELGEN_TIMINGS").is_some() {
+        let t = report.timings;
+        eprintln!("read {:.2?}, check {:.2?}, emit {:.2?}, write {:.2?}", t.read, t.check, t.emit, t.write);
+    }
     Ok(())
 }
 
@@ -133,6 +145,7 @@ fn options(
     if let Some(max) = max_bytes {
         options.max_file_bytes = max;
     }
+    options.cache = Some(root.join("target").join("modelgen"));
     Ok(options)
 }
 
