@@ -25,11 +25,11 @@ pub struct Manager {
 impl Manager {
     /// Starts a builder with every field unset.
     pub fn builder() -> ManagerBuilder {
-        ManagerBuilder::default()
+        <ManagerBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`Manager`]; start with [`Manager::builder`].
+/// Builds a [`Manager`](crate::Manager); start with [`Manager::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ManagerBuilder {
@@ -51,7 +51,7 @@ impl ManagerBuilder {
         self
     }
 
-    /// Adds a JSON member that [`Manager`] does not name.
+    /// Adds a JSON member that [`Manager`](crate::Manager) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -61,7 +61,7 @@ impl ManagerBuilder {
         self
     }
 
-    /// Builds the [`Manager`]; every field is optional, so this cannot fail.
+    /// Builds the [`Manager`](crate::Manager); every field is optional, so this cannot fail.
     pub fn build(self) -> Manager {
         Manager {
             value: self.value,

@@ -51,11 +51,11 @@ pub struct ScimConfigResourceType {
 impl ScimConfigResourceType {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimConfigResourceTypeBuilder {
-        ScimConfigResourceTypeBuilder::default()
+        <ScimConfigResourceTypeBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimConfigResourceType`]; start with [`ScimConfigResourceType::builder`].
+/// Builds a [`ScimConfigResourceType`](crate::ScimConfigResourceType); start with [`ScimConfigResourceType::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimConfigResourceTypeBuilder {
@@ -122,7 +122,7 @@ impl ScimConfigResourceTypeBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimConfigResourceType`] does not name.
+    /// Adds a JSON member that [`ScimConfigResourceType`](crate::ScimConfigResourceType) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -132,7 +132,7 @@ impl ScimConfigResourceTypeBuilder {
         self
     }
 
-    /// Builds the [`ScimConfigResourceType`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimConfigResourceType`](crate::ScimConfigResourceType); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimConfigResourceType {
         ScimConfigResourceType {
             id: self.id,

@@ -25,11 +25,11 @@ pub struct ScimConfigResourceTypeSchemaExtension {
 impl ScimConfigResourceTypeSchemaExtension {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimConfigResourceTypeSchemaExtensionBuilder {
-        ScimConfigResourceTypeSchemaExtensionBuilder::default()
+        <ScimConfigResourceTypeSchemaExtensionBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimConfigResourceTypeSchemaExtension`]; start with [`ScimConfigResourceTypeSchemaExtension::builder`].
+/// Builds a [`ScimConfigResourceTypeSchemaExtension`](crate::ScimConfigResourceTypeSchemaExtension); start with [`ScimConfigResourceTypeSchemaExtension::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimConfigResourceTypeSchemaExtensionBuilder {
@@ -51,7 +51,7 @@ impl ScimConfigResourceTypeSchemaExtensionBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimConfigResourceTypeSchemaExtension`] does not name.
+    /// Adds a JSON member that [`ScimConfigResourceTypeSchemaExtension`](crate::ScimConfigResourceTypeSchemaExtension) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -61,7 +61,7 @@ impl ScimConfigResourceTypeSchemaExtensionBuilder {
         self
     }
 
-    /// Builds the [`ScimConfigResourceTypeSchemaExtension`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimConfigResourceTypeSchemaExtension`](crate::ScimConfigResourceTypeSchemaExtension); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimConfigResourceTypeSchemaExtension {
         ScimConfigResourceTypeSchemaExtension {
             schema: self.schema,

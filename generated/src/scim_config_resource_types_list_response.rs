@@ -41,11 +41,11 @@ pub struct ScimConfigResourceTypesListResponse {
 impl ScimConfigResourceTypesListResponse {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimConfigResourceTypesListResponseBuilder {
-        ScimConfigResourceTypesListResponseBuilder::default()
+        <ScimConfigResourceTypesListResponseBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimConfigResourceTypesListResponse`]; start with [`ScimConfigResourceTypesListResponse::builder`].
+/// Builds a [`ScimConfigResourceTypesListResponse`](crate::ScimConfigResourceTypesListResponse); start with [`ScimConfigResourceTypesListResponse::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimConfigResourceTypesListResponseBuilder {
@@ -91,7 +91,7 @@ impl ScimConfigResourceTypesListResponseBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimConfigResourceTypesListResponse`] does not name.
+    /// Adds a JSON member that [`ScimConfigResourceTypesListResponse`](crate::ScimConfigResourceTypesListResponse) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -101,7 +101,7 @@ impl ScimConfigResourceTypesListResponseBuilder {
         self
     }
 
-    /// Builds the [`ScimConfigResourceTypesListResponse`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimConfigResourceTypesListResponse`](crate::ScimConfigResourceTypesListResponse); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimConfigResourceTypesListResponse {
         ScimConfigResourceTypesListResponse {
             schemas: self.schemas,

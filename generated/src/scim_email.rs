@@ -28,11 +28,11 @@ pub struct ScimEmail {
 impl ScimEmail {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimEmailBuilder {
-        ScimEmailBuilder::default()
+        <ScimEmailBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimEmail`]; start with [`ScimEmail::builder`].
+/// Builds a [`ScimEmail`](crate::ScimEmail); start with [`ScimEmail::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimEmailBuilder {
@@ -61,7 +61,7 @@ impl ScimEmailBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimEmail`] does not name.
+    /// Adds a JSON member that [`ScimEmail`](crate::ScimEmail) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -71,7 +71,7 @@ impl ScimEmailBuilder {
         self
     }
 
-    /// Builds the [`ScimEmail`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimEmail`](crate::ScimEmail); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimEmail {
         ScimEmail {
             value: self.value,

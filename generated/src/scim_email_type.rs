@@ -56,7 +56,7 @@ impl ::std::fmt::Display for ScimEmailType {
 
 impl ::std::str::FromStr for ScimEmailType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(rt::WireEnum::from_wire(value))
     }
 }

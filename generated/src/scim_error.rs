@@ -33,11 +33,11 @@ pub struct ScimError {
 impl ScimError {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimErrorBuilder {
-        ScimErrorBuilder::default()
+        <ScimErrorBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimError`]; start with [`ScimError::builder`].
+/// Builds a [`ScimError`](crate::ScimError); start with [`ScimError::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimErrorBuilder {
@@ -73,7 +73,7 @@ impl ScimErrorBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimError`] does not name.
+    /// Adds a JSON member that [`ScimError`](crate::ScimError) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -83,7 +83,7 @@ impl ScimErrorBuilder {
         self
     }
 
-    /// Builds the [`ScimError`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimError`](crate::ScimError); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimError {
         ScimError {
             schemas: self.schemas,

@@ -88,7 +88,7 @@ impl ::std::fmt::Display for ScimErrorScimType {
 
 impl ::std::str::FromStr for ScimErrorScimType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(rt::WireEnum::from_wire(value))
     }
 }

@@ -26,11 +26,11 @@ pub struct ScimGenesysUserExternalId {
 impl ScimGenesysUserExternalId {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimGenesysUserExternalIdBuilder {
-        ScimGenesysUserExternalIdBuilder::default()
+        <ScimGenesysUserExternalIdBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimGenesysUserExternalId`]; start with [`ScimGenesysUserExternalId::builder`].
+/// Builds a [`ScimGenesysUserExternalId`](crate::ScimGenesysUserExternalId); start with [`ScimGenesysUserExternalId::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimGenesysUserExternalIdBuilder {
@@ -52,7 +52,7 @@ impl ScimGenesysUserExternalIdBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimGenesysUserExternalId`] does not name.
+    /// Adds a JSON member that [`ScimGenesysUserExternalId`](crate::ScimGenesysUserExternalId) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -62,8 +62,8 @@ impl ScimGenesysUserExternalIdBuilder {
         self
     }
 
-    /// Builds the [`ScimGenesysUserExternalId`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimGenesysUserExternalId, crate::BuildError> {
+    /// Builds the [`ScimGenesysUserExternalId`](crate::ScimGenesysUserExternalId), or names every required field still unset.
+    pub fn build(self) -> Result<ScimGenesysUserExternalId, rt::BuildError> {
         match (self.authority, self.value) {
             (Some(authority), Some(value)) => {
                 Ok(ScimGenesysUserExternalId {
@@ -74,7 +74,7 @@ impl ScimGenesysUserExternalIdBuilder {
             }
             (authority, value) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimGenesysUserExternalId",
                         &[
                             ("authority", "authority", authority.is_none()),

@@ -41,11 +41,11 @@ pub struct ScimGroupListResponse {
 impl ScimGroupListResponse {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimGroupListResponseBuilder {
-        ScimGroupListResponseBuilder::default()
+        <ScimGroupListResponseBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimGroupListResponse`]; start with [`ScimGroupListResponse::builder`].
+/// Builds a [`ScimGroupListResponse`](crate::ScimGroupListResponse); start with [`ScimGroupListResponse::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimGroupListResponseBuilder {
@@ -88,7 +88,7 @@ impl ScimGroupListResponseBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimGroupListResponse`] does not name.
+    /// Adds a JSON member that [`ScimGroupListResponse`](crate::ScimGroupListResponse) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -98,7 +98,7 @@ impl ScimGroupListResponseBuilder {
         self
     }
 
-    /// Builds the [`ScimGroupListResponse`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimGroupListResponse`](crate::ScimGroupListResponse); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimGroupListResponse {
         ScimGroupListResponse {
             schemas: self.schemas,

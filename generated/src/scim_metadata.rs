@@ -36,11 +36,11 @@ pub struct ScimMetadata {
 impl ScimMetadata {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimMetadataBuilder {
-        ScimMetadataBuilder::default()
+        <ScimMetadataBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimMetadata`]; start with [`ScimMetadata::builder`].
+/// Builds a [`ScimMetadata`](crate::ScimMetadata); start with [`ScimMetadata::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimMetadataBuilder {
@@ -82,7 +82,7 @@ impl ScimMetadataBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimMetadata`] does not name.
+    /// Adds a JSON member that [`ScimMetadata`](crate::ScimMetadata) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -92,7 +92,7 @@ impl ScimMetadataBuilder {
         self
     }
 
-    /// Builds the [`ScimMetadata`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimMetadata`](crate::ScimMetadata); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimMetadata {
         ScimMetadata {
             resource_type: self.resource_type,

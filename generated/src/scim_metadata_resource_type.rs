@@ -68,7 +68,7 @@ impl ::std::fmt::Display for ScimMetadataResourceType {
 
 impl ::std::str::FromStr for ScimMetadataResourceType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(rt::WireEnum::from_wire(value))
     }
 }

@@ -28,11 +28,11 @@ pub struct ScimPhoneNumber {
 impl ScimPhoneNumber {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimPhoneNumberBuilder {
-        ScimPhoneNumberBuilder::default()
+        <ScimPhoneNumberBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimPhoneNumber`]; start with [`ScimPhoneNumber::builder`].
+/// Builds a [`ScimPhoneNumber`](crate::ScimPhoneNumber); start with [`ScimPhoneNumber::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimPhoneNumberBuilder {
@@ -61,7 +61,7 @@ impl ScimPhoneNumberBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimPhoneNumber`] does not name.
+    /// Adds a JSON member that [`ScimPhoneNumber`](crate::ScimPhoneNumber) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -71,7 +71,7 @@ impl ScimPhoneNumberBuilder {
         self
     }
 
-    /// Builds the [`ScimPhoneNumber`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimPhoneNumber`](crate::ScimPhoneNumber); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimPhoneNumber {
         ScimPhoneNumber {
             value: self.value,

@@ -61,11 +61,11 @@ pub struct ScimServiceProviderConfig {
 impl ScimServiceProviderConfig {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimServiceProviderConfigBuilder {
-        ScimServiceProviderConfigBuilder::default()
+        <ScimServiceProviderConfigBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimServiceProviderConfig`]; start with [`ScimServiceProviderConfig::builder`].
+/// Builds a [`ScimServiceProviderConfig`](crate::ScimServiceProviderConfig); start with [`ScimServiceProviderConfig::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimServiceProviderConfigBuilder {
@@ -166,7 +166,7 @@ impl ScimServiceProviderConfigBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimServiceProviderConfig`] does not name.
+    /// Adds a JSON member that [`ScimServiceProviderConfig`](crate::ScimServiceProviderConfig) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -176,7 +176,7 @@ impl ScimServiceProviderConfigBuilder {
         self
     }
 
-    /// Builds the [`ScimServiceProviderConfig`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimServiceProviderConfig`](crate::ScimServiceProviderConfig); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimServiceProviderConfig {
         ScimServiceProviderConfig {
             schemas: self.schemas,

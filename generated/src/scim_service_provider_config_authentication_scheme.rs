@@ -42,11 +42,11 @@ pub struct ScimServiceProviderConfigAuthenticationScheme {
 impl ScimServiceProviderConfigAuthenticationScheme {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimServiceProviderConfigAuthenticationSchemeBuilder {
-        ScimServiceProviderConfigAuthenticationSchemeBuilder::default()
+        <ScimServiceProviderConfigAuthenticationSchemeBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimServiceProviderConfigAuthenticationScheme`]; start with [`ScimServiceProviderConfigAuthenticationScheme::builder`].
+/// Builds a [`ScimServiceProviderConfigAuthenticationScheme`](crate::ScimServiceProviderConfigAuthenticationScheme); start with [`ScimServiceProviderConfigAuthenticationScheme::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimServiceProviderConfigAuthenticationSchemeBuilder {
@@ -99,7 +99,7 @@ impl ScimServiceProviderConfigAuthenticationSchemeBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimServiceProviderConfigAuthenticationScheme`] does not name.
+    /// Adds a JSON member that [`ScimServiceProviderConfigAuthenticationScheme`](crate::ScimServiceProviderConfigAuthenticationScheme) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -109,10 +109,10 @@ impl ScimServiceProviderConfigAuthenticationSchemeBuilder {
         self
     }
 
-    /// Builds the [`ScimServiceProviderConfigAuthenticationScheme`], or names every required field still unset.
+    /// Builds the [`ScimServiceProviderConfigAuthenticationScheme`](crate::ScimServiceProviderConfigAuthenticationScheme), or names every required field still unset.
     pub fn build(
         self,
-    ) -> Result<ScimServiceProviderConfigAuthenticationScheme, crate::BuildError> {
+    ) -> Result<ScimServiceProviderConfigAuthenticationScheme, rt::BuildError> {
         match (self.name, self.description, self.r#type) {
             (Some(name), Some(description), Some(r#type)) => {
                 Ok(ScimServiceProviderConfigAuthenticationScheme {
@@ -127,7 +127,7 @@ impl ScimServiceProviderConfigAuthenticationSchemeBuilder {
             }
             (name, description, r#type) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimServiceProviderConfigAuthenticationScheme",
                         &[
                             ("name", "name", name.is_none()),

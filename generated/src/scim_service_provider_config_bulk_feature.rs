@@ -30,11 +30,11 @@ pub struct ScimServiceProviderConfigBulkFeature {
 impl ScimServiceProviderConfigBulkFeature {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimServiceProviderConfigBulkFeatureBuilder {
-        ScimServiceProviderConfigBulkFeatureBuilder::default()
+        <ScimServiceProviderConfigBulkFeatureBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimServiceProviderConfigBulkFeature`]; start with [`ScimServiceProviderConfigBulkFeature::builder`].
+/// Builds a [`ScimServiceProviderConfigBulkFeature`](crate::ScimServiceProviderConfigBulkFeature); start with [`ScimServiceProviderConfigBulkFeature::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimServiceProviderConfigBulkFeatureBuilder {
@@ -63,7 +63,7 @@ impl ScimServiceProviderConfigBulkFeatureBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimServiceProviderConfigBulkFeature`] does not name.
+    /// Adds a JSON member that [`ScimServiceProviderConfigBulkFeature`](crate::ScimServiceProviderConfigBulkFeature) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -73,7 +73,7 @@ impl ScimServiceProviderConfigBulkFeatureBuilder {
         self
     }
 
-    /// Builds the [`ScimServiceProviderConfigBulkFeature`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimServiceProviderConfigBulkFeature`](crate::ScimServiceProviderConfigBulkFeature); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimServiceProviderConfigBulkFeature {
         ScimServiceProviderConfigBulkFeature {
             supported: self.supported,

@@ -25,11 +25,11 @@ pub struct ScimServiceProviderConfigFilterFeature {
 impl ScimServiceProviderConfigFilterFeature {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimServiceProviderConfigFilterFeatureBuilder {
-        ScimServiceProviderConfigFilterFeatureBuilder::default()
+        <ScimServiceProviderConfigFilterFeatureBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimServiceProviderConfigFilterFeature`]; start with [`ScimServiceProviderConfigFilterFeature::builder`].
+/// Builds a [`ScimServiceProviderConfigFilterFeature`](crate::ScimServiceProviderConfigFilterFeature); start with [`ScimServiceProviderConfigFilterFeature::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimServiceProviderConfigFilterFeatureBuilder {
@@ -51,7 +51,7 @@ impl ScimServiceProviderConfigFilterFeatureBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimServiceProviderConfigFilterFeature`] does not name.
+    /// Adds a JSON member that [`ScimServiceProviderConfigFilterFeature`](crate::ScimServiceProviderConfigFilterFeature) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -61,7 +61,7 @@ impl ScimServiceProviderConfigFilterFeatureBuilder {
         self
     }
 
-    /// Builds the [`ScimServiceProviderConfigFilterFeature`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimServiceProviderConfigFilterFeature`](crate::ScimServiceProviderConfigFilterFeature); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimServiceProviderConfigFilterFeature {
         ScimServiceProviderConfigFilterFeature {
             supported: self.supported,

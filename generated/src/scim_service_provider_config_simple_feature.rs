@@ -20,11 +20,11 @@ pub struct ScimServiceProviderConfigSimpleFeature {
 impl ScimServiceProviderConfigSimpleFeature {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimServiceProviderConfigSimpleFeatureBuilder {
-        ScimServiceProviderConfigSimpleFeatureBuilder::default()
+        <ScimServiceProviderConfigSimpleFeatureBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimServiceProviderConfigSimpleFeature`]; start with [`ScimServiceProviderConfigSimpleFeature::builder`].
+/// Builds a [`ScimServiceProviderConfigSimpleFeature`](crate::ScimServiceProviderConfigSimpleFeature); start with [`ScimServiceProviderConfigSimpleFeature::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimServiceProviderConfigSimpleFeatureBuilder {
@@ -39,7 +39,7 @@ impl ScimServiceProviderConfigSimpleFeatureBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimServiceProviderConfigSimpleFeature`] does not name.
+    /// Adds a JSON member that [`ScimServiceProviderConfigSimpleFeature`](crate::ScimServiceProviderConfigSimpleFeature) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -49,7 +49,7 @@ impl ScimServiceProviderConfigSimpleFeatureBuilder {
         self
     }
 
-    /// Builds the [`ScimServiceProviderConfigSimpleFeature`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimServiceProviderConfigSimpleFeature`](crate::ScimServiceProviderConfigSimpleFeature); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimServiceProviderConfigSimpleFeature {
         ScimServiceProviderConfigSimpleFeature {
             supported: self.supported,

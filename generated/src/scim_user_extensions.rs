@@ -35,11 +35,11 @@ pub struct ScimUserExtensions {
 impl ScimUserExtensions {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimUserExtensionsBuilder {
-        ScimUserExtensionsBuilder::default()
+        <ScimUserExtensionsBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimUserExtensions`]; start with [`ScimUserExtensions::builder`].
+/// Builds a [`ScimUserExtensions`](crate::ScimUserExtensions); start with [`ScimUserExtensions::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimUserExtensionsBuilder {
@@ -77,7 +77,7 @@ impl ScimUserExtensionsBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimUserExtensions`] does not name.
+    /// Adds a JSON member that [`ScimUserExtensions`](crate::ScimUserExtensions) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -87,7 +87,7 @@ impl ScimUserExtensionsBuilder {
         self
     }
 
-    /// Builds the [`ScimUserExtensions`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimUserExtensions`](crate::ScimUserExtensions); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimUserExtensions {
         ScimUserExtensions {
             routing_skills: self.routing_skills,

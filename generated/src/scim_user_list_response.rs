@@ -41,11 +41,11 @@ pub struct ScimUserListResponse {
 impl ScimUserListResponse {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimUserListResponseBuilder {
-        ScimUserListResponseBuilder::default()
+        <ScimUserListResponseBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimUserListResponse`]; start with [`ScimUserListResponse::builder`].
+/// Builds a [`ScimUserListResponse`](crate::ScimUserListResponse); start with [`ScimUserListResponse::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimUserListResponseBuilder {
@@ -88,7 +88,7 @@ impl ScimUserListResponseBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimUserListResponse`] does not name.
+    /// Adds a JSON member that [`ScimUserListResponse`](crate::ScimUserListResponse) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -98,7 +98,7 @@ impl ScimUserListResponseBuilder {
         self
     }
 
-    /// Builds the [`ScimUserListResponse`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimUserListResponse`](crate::ScimUserListResponse); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimUserListResponse {
         ScimUserListResponse {
             schemas: self.schemas,

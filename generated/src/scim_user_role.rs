@@ -20,11 +20,11 @@ pub struct ScimUserRole {
 impl ScimUserRole {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimUserRoleBuilder {
-        ScimUserRoleBuilder::default()
+        <ScimUserRoleBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimUserRole`]; start with [`ScimUserRole::builder`].
+/// Builds a [`ScimUserRole`](crate::ScimUserRole); start with [`ScimUserRole::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimUserRoleBuilder {
@@ -39,7 +39,7 @@ impl ScimUserRoleBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimUserRole`] does not name.
+    /// Adds a JSON member that [`ScimUserRole`](crate::ScimUserRole) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -49,7 +49,7 @@ impl ScimUserRoleBuilder {
         self
     }
 
-    /// Builds the [`ScimUserRole`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimUserRole`](crate::ScimUserRole); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimUserRole {
         ScimUserRole {
             value: self.value,

@@ -25,11 +25,11 @@ pub struct ScimUserRoutingLanguage {
 impl ScimUserRoutingLanguage {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimUserRoutingLanguageBuilder {
-        ScimUserRoutingLanguageBuilder::default()
+        <ScimUserRoutingLanguageBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimUserRoutingLanguage`]; start with [`ScimUserRoutingLanguage::builder`].
+/// Builds a [`ScimUserRoutingLanguage`](crate::ScimUserRoutingLanguage); start with [`ScimUserRoutingLanguage::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimUserRoutingLanguageBuilder {
@@ -51,7 +51,7 @@ impl ScimUserRoutingLanguageBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimUserRoutingLanguage`] does not name.
+    /// Adds a JSON member that [`ScimUserRoutingLanguage`](crate::ScimUserRoutingLanguage) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -61,8 +61,8 @@ impl ScimUserRoutingLanguageBuilder {
         self
     }
 
-    /// Builds the [`ScimUserRoutingLanguage`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimUserRoutingLanguage, crate::BuildError> {
+    /// Builds the [`ScimUserRoutingLanguage`](crate::ScimUserRoutingLanguage), or names every required field still unset.
+    pub fn build(self) -> Result<ScimUserRoutingLanguage, rt::BuildError> {
         match (self.name,) {
             (Some(name),) => {
                 Ok(ScimUserRoutingLanguage {
@@ -73,7 +73,7 @@ impl ScimUserRoutingLanguageBuilder {
             }
             (name,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimUserRoutingLanguage",
                         &[("name", "name", name.is_none())],
                     ),

@@ -26,11 +26,11 @@ pub struct ScimUserRoutingSkill {
 impl ScimUserRoutingSkill {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimUserRoutingSkillBuilder {
-        ScimUserRoutingSkillBuilder::default()
+        <ScimUserRoutingSkillBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimUserRoutingSkill`]; start with [`ScimUserRoutingSkill::builder`].
+/// Builds a [`ScimUserRoutingSkill`](crate::ScimUserRoutingSkill); start with [`ScimUserRoutingSkill::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimUserRoutingSkillBuilder {
@@ -52,7 +52,7 @@ impl ScimUserRoutingSkillBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimUserRoutingSkill`] does not name.
+    /// Adds a JSON member that [`ScimUserRoutingSkill`](crate::ScimUserRoutingSkill) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -62,8 +62,8 @@ impl ScimUserRoutingSkillBuilder {
         self
     }
 
-    /// Builds the [`ScimUserRoutingSkill`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimUserRoutingSkill, crate::BuildError> {
+    /// Builds the [`ScimUserRoutingSkill`](crate::ScimUserRoutingSkill), or names every required field still unset.
+    pub fn build(self) -> Result<ScimUserRoutingSkill, rt::BuildError> {
         match (self.name,) {
             (Some(name),) => {
                 Ok(ScimUserRoutingSkill {
@@ -74,7 +74,7 @@ impl ScimUserRoutingSkillBuilder {
             }
             (name,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimUserRoutingSkill",
                         &[("name", "name", name.is_none())],
                     ),

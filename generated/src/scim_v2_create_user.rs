@@ -101,11 +101,11 @@ impl ::std::fmt::Debug for ScimV2CreateUser {
 impl ScimV2CreateUser {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2CreateUserBuilder {
-        ScimV2CreateUserBuilder::default()
+        <ScimV2CreateUserBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2CreateUser`]; start with [`ScimV2CreateUser::builder`].
+/// Builds a [`ScimV2CreateUser`](crate::ScimV2CreateUser); start with [`ScimV2CreateUser::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2CreateUserBuilder {
@@ -210,7 +210,7 @@ impl ScimV2CreateUserBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2CreateUser`] does not name.
+    /// Adds a JSON member that [`ScimV2CreateUser`](crate::ScimV2CreateUser) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -220,8 +220,8 @@ impl ScimV2CreateUserBuilder {
         self
     }
 
-    /// Builds the [`ScimV2CreateUser`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimV2CreateUser, crate::BuildError> {
+    /// Builds the [`ScimV2CreateUser`](crate::ScimV2CreateUser), or names every required field still unset.
+    pub fn build(self) -> Result<ScimV2CreateUser, rt::BuildError> {
         match (self.user_name, self.display_name) {
             (Some(user_name), Some(display_name)) => {
                 Ok(ScimV2CreateUser {
@@ -243,7 +243,7 @@ impl ScimV2CreateUserBuilder {
             }
             (user_name, display_name) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimV2CreateUser",
                         &[
                             ("user_name", "userName", user_name.is_none()),

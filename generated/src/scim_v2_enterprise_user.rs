@@ -38,11 +38,11 @@ pub struct ScimV2EnterpriseUser {
 impl ScimV2EnterpriseUser {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2EnterpriseUserBuilder {
-        ScimV2EnterpriseUserBuilder::default()
+        <ScimV2EnterpriseUserBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2EnterpriseUser`]; start with [`ScimV2EnterpriseUser::builder`].
+/// Builds a [`ScimV2EnterpriseUser`](crate::ScimV2EnterpriseUser); start with [`ScimV2EnterpriseUser::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2EnterpriseUserBuilder {
@@ -85,7 +85,7 @@ impl ScimV2EnterpriseUserBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2EnterpriseUser`] does not name.
+    /// Adds a JSON member that [`ScimV2EnterpriseUser`](crate::ScimV2EnterpriseUser) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -95,7 +95,7 @@ impl ScimV2EnterpriseUserBuilder {
         self
     }
 
-    /// Builds the [`ScimV2EnterpriseUser`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2EnterpriseUser`](crate::ScimV2EnterpriseUser); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2EnterpriseUser {
         ScimV2EnterpriseUser {
             division: self.division,

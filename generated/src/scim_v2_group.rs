@@ -44,11 +44,11 @@ pub struct ScimV2Group {
 impl ScimV2Group {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2GroupBuilder {
-        ScimV2GroupBuilder::default()
+        <ScimV2GroupBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2Group`]; start with [`ScimV2Group::builder`].
+/// Builds a [`ScimV2Group`](crate::ScimV2Group); start with [`ScimV2Group::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2GroupBuilder {
@@ -101,7 +101,7 @@ impl ScimV2GroupBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2Group`] does not name.
+    /// Adds a JSON member that [`ScimV2Group`](crate::ScimV2Group) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -111,8 +111,8 @@ impl ScimV2GroupBuilder {
         self
     }
 
-    /// Builds the [`ScimV2Group`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimV2Group, crate::BuildError> {
+    /// Builds the [`ScimV2Group`](crate::ScimV2Group), or names every required field still unset.
+    pub fn build(self) -> Result<ScimV2Group, rt::BuildError> {
         match (self.display_name,) {
             (Some(display_name),) => {
                 Ok(ScimV2Group {
@@ -127,7 +127,7 @@ impl ScimV2GroupBuilder {
             }
             (display_name,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimV2Group",
                         &[("display_name", "displayName", display_name.is_none())],
                     ),

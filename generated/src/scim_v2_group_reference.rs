@@ -29,11 +29,11 @@ pub struct ScimV2GroupReference {
 impl ScimV2GroupReference {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2GroupReferenceBuilder {
-        ScimV2GroupReferenceBuilder::default()
+        <ScimV2GroupReferenceBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2GroupReference`]; start with [`ScimV2GroupReference::builder`].
+/// Builds a [`ScimV2GroupReference`](crate::ScimV2GroupReference); start with [`ScimV2GroupReference::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2GroupReferenceBuilder {
@@ -62,7 +62,7 @@ impl ScimV2GroupReferenceBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2GroupReference`] does not name.
+    /// Adds a JSON member that [`ScimV2GroupReference`](crate::ScimV2GroupReference) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -72,7 +72,7 @@ impl ScimV2GroupReferenceBuilder {
         self
     }
 
-    /// Builds the [`ScimV2GroupReference`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2GroupReference`](crate::ScimV2GroupReference); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2GroupReference {
         ScimV2GroupReference {
             r#type: self.r#type,

@@ -29,11 +29,11 @@ pub struct ScimV2MemberReference {
 impl ScimV2MemberReference {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2MemberReferenceBuilder {
-        ScimV2MemberReferenceBuilder::default()
+        <ScimV2MemberReferenceBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2MemberReference`]; start with [`ScimV2MemberReference::builder`].
+/// Builds a [`ScimV2MemberReference`](crate::ScimV2MemberReference); start with [`ScimV2MemberReference::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2MemberReferenceBuilder {
@@ -62,7 +62,7 @@ impl ScimV2MemberReferenceBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2MemberReference`] does not name.
+    /// Adds a JSON member that [`ScimV2MemberReference`](crate::ScimV2MemberReference) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -72,7 +72,7 @@ impl ScimV2MemberReferenceBuilder {
         self
     }
 
-    /// Builds the [`ScimV2MemberReference`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2MemberReference`](crate::ScimV2MemberReference); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2MemberReference {
         ScimV2MemberReference {
             r#type: self.r#type,

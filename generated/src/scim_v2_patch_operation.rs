@@ -30,11 +30,11 @@ pub struct ScimV2PatchOperation {
 impl ScimV2PatchOperation {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2PatchOperationBuilder {
-        ScimV2PatchOperationBuilder::default()
+        <ScimV2PatchOperationBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2PatchOperation`]; start with [`ScimV2PatchOperation::builder`].
+/// Builds a [`ScimV2PatchOperation`](crate::ScimV2PatchOperation); start with [`ScimV2PatchOperation::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2PatchOperationBuilder {
@@ -63,7 +63,7 @@ impl ScimV2PatchOperationBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2PatchOperation`] does not name.
+    /// Adds a JSON member that [`ScimV2PatchOperation`](crate::ScimV2PatchOperation) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -73,8 +73,8 @@ impl ScimV2PatchOperationBuilder {
         self
     }
 
-    /// Builds the [`ScimV2PatchOperation`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimV2PatchOperation, crate::BuildError> {
+    /// Builds the [`ScimV2PatchOperation`](crate::ScimV2PatchOperation), or names every required field still unset.
+    pub fn build(self) -> Result<ScimV2PatchOperation, rt::BuildError> {
         match (self.op,) {
             (Some(op),) => {
                 Ok(ScimV2PatchOperation {
@@ -86,7 +86,7 @@ impl ScimV2PatchOperationBuilder {
             }
             (op,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimV2PatchOperation",
                         &[("op", "op", op.is_none())],
                     ),

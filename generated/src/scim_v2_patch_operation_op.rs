@@ -65,7 +65,7 @@ impl ::std::fmt::Display for ScimV2PatchOperationOp {
 
 impl ::std::str::FromStr for ScimV2PatchOperationOp {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(rt::WireEnum::from_wire(value))
     }
 }

@@ -25,11 +25,11 @@ pub struct ScimV2PatchRequest {
 impl ScimV2PatchRequest {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2PatchRequestBuilder {
-        ScimV2PatchRequestBuilder::default()
+        <ScimV2PatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2PatchRequest`]; start with [`ScimV2PatchRequest::builder`].
+/// Builds a [`ScimV2PatchRequest`](crate::ScimV2PatchRequest); start with [`ScimV2PatchRequest::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2PatchRequestBuilder {
@@ -54,7 +54,7 @@ impl ScimV2PatchRequestBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2PatchRequest`] does not name.
+    /// Adds a JSON member that [`ScimV2PatchRequest`](crate::ScimV2PatchRequest) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -64,8 +64,8 @@ impl ScimV2PatchRequestBuilder {
         self
     }
 
-    /// Builds the [`ScimV2PatchRequest`], or names every required field still unset.
-    pub fn build(self) -> Result<ScimV2PatchRequest, crate::BuildError> {
+    /// Builds the [`ScimV2PatchRequest`](crate::ScimV2PatchRequest), or names every required field still unset.
+    pub fn build(self) -> Result<ScimV2PatchRequest, rt::BuildError> {
         match (self.schemas,) {
             (Some(schemas),) => {
                 Ok(ScimV2PatchRequest {
@@ -76,7 +76,7 @@ impl ScimV2PatchRequestBuilder {
             }
             (schemas,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ScimV2PatchRequest",
                         &[("schemas", "schemas", schemas.is_none())],
                     ),

@@ -79,11 +79,11 @@ pub struct ScimV2SchemaAttribute {
 impl ScimV2SchemaAttribute {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2SchemaAttributeBuilder {
-        ScimV2SchemaAttributeBuilder::default()
+        <ScimV2SchemaAttributeBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2SchemaAttribute`]; start with [`ScimV2SchemaAttribute::builder`].
+/// Builds a [`ScimV2SchemaAttribute`](crate::ScimV2SchemaAttribute); start with [`ScimV2SchemaAttribute::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2SchemaAttributeBuilder {
@@ -187,7 +187,7 @@ impl ScimV2SchemaAttributeBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2SchemaAttribute`] does not name.
+    /// Adds a JSON member that [`ScimV2SchemaAttribute`](crate::ScimV2SchemaAttribute) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -197,7 +197,7 @@ impl ScimV2SchemaAttributeBuilder {
         self
     }
 
-    /// Builds the [`ScimV2SchemaAttribute`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2SchemaAttribute`](crate::ScimV2SchemaAttribute); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2SchemaAttribute {
         ScimV2SchemaAttribute {
             name: self.name,

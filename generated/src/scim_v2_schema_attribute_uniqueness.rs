@@ -63,7 +63,7 @@ impl ::std::fmt::Display for ScimV2SchemaAttributeUniqueness {
 
 impl ::std::str::FromStr for ScimV2SchemaAttributeUniqueness {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, <Self as ::std::str::FromStr>::Err> {
         Ok(rt::WireEnum::from_wire(value))
     }
 }

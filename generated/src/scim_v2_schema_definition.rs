@@ -38,11 +38,11 @@ pub struct ScimV2SchemaDefinition {
 impl ScimV2SchemaDefinition {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2SchemaDefinitionBuilder {
-        ScimV2SchemaDefinitionBuilder::default()
+        <ScimV2SchemaDefinitionBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2SchemaDefinition`]; start with [`ScimV2SchemaDefinition::builder`].
+/// Builds a [`ScimV2SchemaDefinition`](crate::ScimV2SchemaDefinition); start with [`ScimV2SchemaDefinition::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2SchemaDefinitionBuilder {
@@ -88,7 +88,7 @@ impl ScimV2SchemaDefinitionBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2SchemaDefinition`] does not name.
+    /// Adds a JSON member that [`ScimV2SchemaDefinition`](crate::ScimV2SchemaDefinition) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -98,7 +98,7 @@ impl ScimV2SchemaDefinitionBuilder {
         self
     }
 
-    /// Builds the [`ScimV2SchemaDefinition`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2SchemaDefinition`](crate::ScimV2SchemaDefinition); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2SchemaDefinition {
         ScimV2SchemaDefinition {
             id: self.id,

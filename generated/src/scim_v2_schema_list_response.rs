@@ -41,11 +41,11 @@ pub struct ScimV2SchemaListResponse {
 impl ScimV2SchemaListResponse {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2SchemaListResponseBuilder {
-        ScimV2SchemaListResponseBuilder::default()
+        <ScimV2SchemaListResponseBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2SchemaListResponse`]; start with [`ScimV2SchemaListResponse::builder`].
+/// Builds a [`ScimV2SchemaListResponse`](crate::ScimV2SchemaListResponse); start with [`ScimV2SchemaListResponse::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2SchemaListResponseBuilder {
@@ -91,7 +91,7 @@ impl ScimV2SchemaListResponseBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2SchemaListResponse`] does not name.
+    /// Adds a JSON member that [`ScimV2SchemaListResponse`](crate::ScimV2SchemaListResponse) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -101,7 +101,7 @@ impl ScimV2SchemaListResponseBuilder {
         self
     }
 
-    /// Builds the [`ScimV2SchemaListResponse`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2SchemaListResponse`](crate::ScimV2SchemaListResponse); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2SchemaListResponse {
         ScimV2SchemaListResponse {
             schemas: self.schemas,

@@ -112,11 +112,11 @@ impl ::std::fmt::Debug for ScimV2User {
 impl ScimV2User {
     /// Starts a builder with every field unset.
     pub fn builder() -> ScimV2UserBuilder {
-        ScimV2UserBuilder::default()
+        <ScimV2UserBuilder as ::std::default::Default>::default()
     }
 }
 
-/// Builds a [`ScimV2User`]; start with [`ScimV2User::builder`].
+/// Builds a [`ScimV2User`](crate::ScimV2User); start with [`ScimV2User::builder`].
 #[derive(Clone, Default)]
 #[must_use]
 pub struct ScimV2UserBuilder {
@@ -235,7 +235,7 @@ impl ScimV2UserBuilder {
         self
     }
 
-    /// Adds a JSON member that [`ScimV2User`] does not name.
+    /// Adds a JSON member that [`ScimV2User`](crate::ScimV2User) does not name.
     pub fn additional_property(
         mut self,
         key: impl Into<String>,
@@ -245,7 +245,7 @@ impl ScimV2UserBuilder {
         self
     }
 
-    /// Builds the [`ScimV2User`]; every field is optional, so this cannot fail.
+    /// Builds the [`ScimV2User`](crate::ScimV2User); every field is optional, so this cannot fail.
     pub fn build(self) -> ScimV2User {
         ScimV2User {
             id: self.id,

@@ -521,7 +521,7 @@ fn place_boxes(types: &mut [TypeIr]) {
 }
 
 /// Tarjan's algorithm, iterative so deep chains of models cannot overflow the stack.
-fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+pub(crate) fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
     const UNSEEN: usize = usize::MAX;
     let n = edges.len();
     let mut order = vec![UNSEEN; n];

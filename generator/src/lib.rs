@@ -18,6 +18,7 @@ pub mod cache;
 pub mod check;
 pub mod diag;
 pub mod emit;
+pub mod group;
 pub mod ir;
 pub mod model;
 pub mod naming;
@@ -45,6 +46,9 @@ pub struct Options {
     pub max_file_bytes: u64,
     /// A folder for the record of the last run (see [`cache`]); `None` always runs in full.
     pub cache: Option<PathBuf>,
+    /// Give every type an area by [`group::by_references`] instead of by its subfolder, so a
+    /// flat catalogue can be split into crates.
+    pub group_by_references: bool,
 }
 
 impl Options {
@@ -63,9 +67,11 @@ impl Options {
                 command: "cargo xtask codegen".to_owned(),
                 definitions: label,
                 standalone: false,
+                split_areas: false,
             },
             max_file_bytes: read::DEFAULT_MAX_FILE_BYTES,
             cache: None,
+            group_by_references: false,
         }
     }
 
@@ -291,6 +297,10 @@ fn emit_timed(
     // What could be read is checked even when some files have problems, so that one run
     // reports the problems between files too.
     let start = Instant::now();
+    let mut loaded = loaded;
+    if options.group_by_references {
+        group::by_references(&mut loaded.definitions);
+    }
     let checked = check::check_partial(&loaded.definitions, &loaded.unread);
     timings.check = start.elapsed();
     let mut problems = loaded.problems;
@@ -302,6 +312,13 @@ fn emit_timed(
             return Err(Failure::Definitions(Diagnostics(problems).sorted()));
         }
     };
+
+    if options.spec.split_areas {
+        let cycles = emit::area_cycles(&catalog);
+        if !cycles.is_empty() {
+            return Err(Failure::Definitions(Diagnostics(cycles).sorted()));
+        }
+    }
 
     let start = Instant::now();
     let files = emit::emit(&catalog, &options.spec).map_err(Failure::Emit)?;

@@ -157,12 +157,7 @@ fn is_generated(path: &Path) -> bool {
 /// `Cargo.toml` and every `.rs` file under `src/`, relative to `out`, sorted.
 fn existing_files(out: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    for name in ["Cargo.toml".to_owned(), format!("Cargo.toml{TMP_SUFFIX}")] {
-        if out.join(&name).is_file() {
-            found.push(PathBuf::from(name));
-        }
-    }
-    let mut pending = vec![PathBuf::from("src")];
+    let mut pending = vec![PathBuf::new()];
     while let Some(dir) = pending.pop() {
         let entries = match fs::read_dir(out.join(&dir)) {
             Ok(entries) => entries,
@@ -174,15 +169,30 @@ fn existing_files(out: &Path) -> io::Result<Vec<PathBuf>> {
             let rel = dir.join(entry.file_name());
             let kind = entry.file_type()?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            if kind.is_dir() {
+            if kind.is_dir() && is_crate_dir(&dir, &name) {
                 pending.push(rel);
-            } else if name.ends_with(".rs") || name.ends_with(TMP_SUFFIX) {
+            } else if kind.is_file() && is_crate_file(&dir, &name) {
                 found.push(rel);
             }
         }
     }
     found.sort();
     Ok(found)
+}
+
+/// The folders a generated crate (or a split catalogue of crates) uses: `src` anywhere, and
+/// the `support` and `areas/<area>` crates of a split catalogue; never `target` or hidden ones.
+fn is_crate_dir(parent: &Path, name: &str) -> bool {
+    let top = parent.as_os_str().is_empty();
+    let in_areas = parent == Path::new("areas");
+    name == "src" || parent.ends_with("src") || (top && (name == "support" || name == "areas")) || in_areas
+}
+
+/// Manifests and Rust files, and what an interrupted run may have left of either.
+fn is_crate_file(dir: &Path, name: &str) -> bool {
+    let in_src = dir.ends_with("src") || dir.components().any(|c| c.as_os_str() == "src");
+    let base = name.strip_suffix(TMP_SUFFIX).unwrap_or(name);
+    base == "Cargo.toml" || (in_src && base.ends_with(".rs"))
 }
 
 /// The files of `out` that a run of the generator accounts for: `Cargo.toml`, every `.rs`

@@ -164,6 +164,8 @@ pub mod __private {
     use std::fmt;
     use std::marker::PhantomData;
 
+    pub use super::BuildError;
+
     /// The unknown members of a model with `additional_properties`.
     pub type Unknown = indexmap::IndexMap<String, serde_json::Value>;
 

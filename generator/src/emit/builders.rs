@@ -104,13 +104,13 @@ fn build_method(t: &TypeIr, s: &StructIr, p: Std, additional_init: TokenStream) 
     let type_name = &t.name;
     quote! {
         #[doc = #doc]
-        pub fn build(self) -> #result<#name, crate::BuildError> {
+        pub fn build(self) -> #result<#name, rt::BuildError> {
             match (#(self.#idents,)*) {
                 (#(#some(#idents),)*) => #ok(#name {
                     #(#inits)*
                     #additional_init
                 }),
-                (#(#idents,)*) => #err(crate::BuildError::new(
+                (#(#idents,)*) => #err(rt::BuildError::new(
                     #type_name,
                     &[#( (#names, #keys, #idents.is_none()), )*],
                 )),

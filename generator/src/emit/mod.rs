@@ -3,13 +3,13 @@
 mod builders;
 pub mod docs;
 mod enums;
+mod krate;
 mod structs;
 mod types;
 
 use crate::ir::{Catalog, TypeIr, TypeKind};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-use std::fmt::Write as _;
+use quote::quote;
 use std::path::PathBuf;
 
 /// Every file the generator writes starts with this, and only such files are ever overwritten
@@ -31,9 +31,12 @@ pub struct CrateSpec {
     pub command: String,
     /// The definitions folder, as shown in headers.
     pub definitions: String,
-    /// Add an empty `[workspace]` table, so the crate builds where it stands outside any
-    /// workspace.
+    /// Add a `[workspace]` table, so the crate builds where it stands outside any workspace.
     pub standalone: bool,
+    /// Generate one crate per area (a subfolder of the definitions) behind a facade crate with
+    /// a cargo feature per area, so that cargo builds the areas in parallel and a user
+    /// compiles only the areas they enable.
+    pub split_areas: bool,
 }
 
 /// One generated file: its path inside the crate and its full text.
@@ -64,21 +67,24 @@ impl std::error::Error for EmitError {}
 
 /// The text of every file of the crate, sorted by path.
 pub fn emit(catalog: &Catalog, spec: &CrateSpec) -> Result<Vec<GeneratedFile>, EmitError> {
-    let mut files = vec![
-        GeneratedFile { path: "Cargo.toml".into(), contents: cargo_toml(catalog, spec) },
-        GeneratedFile { path: "src/lib.rs".into(), contents: lib_rs(catalog, spec)? },
-        GeneratedFile { path: "src/support.rs".into(), contents: support_rs(catalog, spec) },
-    ];
-    files.extend(parallel_map(&catalog.types, |t| type_file(t, spec))?);
+    let layout = krate::Layout::new(catalog, spec);
+    let mut files = krate::crate_files(catalog, spec, &layout)?;
+    files.extend(parallel_map(&catalog.types, |t| type_file(t, spec, &layout))?);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
-fn type_file(t: &TypeIr, spec: &CrateSpec) -> Result<GeneratedFile, EmitError> {
+/// Areas of a split catalogue that refer to each other in a circle, which cargo cannot build
+/// as crates; every problem names one reference of the circle.
+pub fn area_cycles(catalog: &Catalog) -> Vec<crate::diag::Diagnostic> {
+    krate::area_cycles(catalog)
+}
+
+fn type_file(t: &TypeIr, spec: &CrateSpec, layout: &krate::Layout) -> Result<GeneratedFile, EmitError> {
     let header = header(spec, &crate::diag::display_path(&t.source));
     let code = format(&t.name, type_tokens(t))?;
     Ok(GeneratedFile {
-        path: PathBuf::from(format!("src/{}.rs", t.file_stem)),
+        path: layout.dir_of(t).join(format!("src/{}.rs", t.file_stem)),
         contents: format!("{header}\n{code}"),
     })
 }
@@ -167,125 +173,4 @@ pub(crate) fn acronym_allow(name: &str) -> Option<TokenStream> {
     let capitals = name.chars().filter(|c| c.is_ascii_uppercase()).count();
     let letters = name.chars().filter(|c| c.is_ascii_alphabetic()).count();
     (letters > 1 && capitals == letters).then(|| quote!(#[allow(clippy::upper_case_acronyms)]))
-}
-
-fn lib_rs(catalog: &Catalog, spec: &CrateSpec) -> Result<String, EmitError> {
-    let models = catalog.types.iter().filter(|t| matches!(t.kind, TypeKind::Struct(_))).count();
-    let enums = catalog.types.len() - models;
-    let prose = |text: &str| docs::wrap(&[text.to_owned()]);
-    let mut page = vec![format!("# {}", spec.name), String::new()];
-    page.extend(docs::wrap(&docs::markdown(&spec.about)));
-    page.push(String::new());
-    page.extend(prose(&format!(
-        "It holds {models} models and {enums} enums, every one at the crate root. Models are \
-         structs with public fields, read and written with serde, and built with a builder:"
-    )));
-    page.push(String::new());
-    page.extend(example(catalog, spec));
-    page.extend(prose(
-        "Enums keep any value they do not list in their `Unknown` variant, and models marked so \
-         keep unknown JSON members in `additional_properties`, so nothing a server sends is lost \
-         on the way back.",
-    ));
-    page.extend([String::new(), "# Regenerating".to_owned(), String::new()]);
-    page.extend(prose(&format!(
-        "Every file of this crate is generated from the YAML definitions in `{}` by `{}`; edit \
-         the definitions, never these files, and run the command again. `{} --check` tells \
-         whether the files are up to date.",
-        spec.definitions, spec.command, spec.command
-    )));
-    let page = page.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
-    let mods = catalog.types.iter().map(|t| {
-        let module = types::ident(&t.module);
-        let name = format_ident!("{}", t.name);
-        let builder = match &t.kind {
-            TypeKind::Struct(s) => {
-                let b = format_ident!("{}", s.builder);
-                quote!(, #b)
-            }
-            TypeKind::Enum(_) => quote!(),
-        };
-        quote! {
-            mod #module;
-            pub use self::#module::{#name #builder};
-        }
-    });
-    let tokens = quote! {
-        #( #![doc = #page] )*
-        #![forbid(unsafe_code)]
-        #![warn(missing_docs)]
-
-        mod support;
-        pub use self::support::{from_json_slice, from_json_str, BuildError, JsonError};
-        #[doc(hidden)]
-        pub use self::support::__private;
-
-        #(#mods)*
-    };
-    let code = format("lib.rs", tokens)?;
-    Ok(format!("{}\n{code}", header(spec, &format!("{}/", spec.definitions))))
-}
-
-/// A doctest on the crate page, with the first model that has no required field, so that the
-/// example compiles for any catalogue.
-fn example(catalog: &Catalog, spec: &CrateSpec) -> Vec<String> {
-    let Some(model) = catalog.types.iter().find(|t| matches!(&t.kind, TypeKind::Struct(s) if s.default()))
-    else {
-        return Vec::new();
-    };
-    let krate = spec.name.replace('-', "_");
-    let name = &model.name;
-    vec![
-        "```".to_owned(),
-        format!("use {krate}::{{from_json_str, {name}}};"),
-        String::new(),
-        format!("let read: {name} = from_json_str(\"{{}}\").expect(\"every field is optional\");"),
-        format!("let built = {name}::builder().build();"),
-        "assert_eq!(read, built);".to_owned(),
-        "assert_eq!(serde_json::to_string(&built).unwrap(), \"{}\");".to_owned(),
-        "```".to_owned(),
-        String::new(),
-    ]
-}
-
-fn support_rs(catalog: &Catalog, spec: &CrateSpec) -> String {
-    let header = header(spec, "modelgen's templates/support.rs");
-    let dates = if uses_chrono(catalog) { include_str!("../../templates/support_dates.rs") } else { "" };
-    let code = include_str!("../../templates/support.rs").replace("    // @dates\n", dates);
-    format!("{header}\n{code}")
-}
-
-fn uses_chrono(catalog: &Catalog) -> bool {
-    catalog.types.iter().any(|t| match &t.kind {
-        TypeKind::Struct(s) => s.fields.iter().any(|f| f.ty.uses_chrono()),
-        TypeKind::Enum(_) => false,
-    })
-}
-
-fn cargo_toml(catalog: &Catalog, spec: &CrateSpec) -> String {
-    let uses_chrono = uses_chrono(catalog);
-    let mut out = String::new();
-    let _ = writeln!(out, "# {MARKER} from {}/ (`{}`). Do not edit.", spec.definitions, spec.command);
-    let _ = writeln!(out, "[package]");
-    let _ = writeln!(out, "name = {:?}", spec.name);
-    let _ = writeln!(out, "version = {:?}", spec.version);
-    let _ = writeln!(out, "edition = \"2021\"");
-    let _ = writeln!(out, "rust-version = \"1.85\"");
-    let _ = writeln!(out, "license = \"MIT OR Apache-2.0\"");
-    let _ = writeln!(out, "description = {:?}", spec.description);
-    let _ = writeln!(out, "publish = false");
-    let _ = writeln!(out);
-    let _ = writeln!(out, "[dependencies]");
-    if uses_chrono {
-        let _ = writeln!(out, "chrono = {{ version = \"0.4.38\", default-features = false, features = [\"serde\", \"std\"] }}");
-    }
-    let _ = writeln!(out, "indexmap = {{ version = \"2.2\", features = [\"serde\"] }}");
-    let _ = writeln!(out, "serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}");
-    let _ = writeln!(out, "serde_json = \"1.0.120\"");
-    let _ = writeln!(out, "serde_path_to_error = \"0.1.16\"");
-    if spec.standalone {
-        let _ = writeln!(out);
-        let _ = writeln!(out, "[workspace]");
-    }
-    out
 }

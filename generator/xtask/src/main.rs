@@ -1,5 +1,7 @@
 //! `cargo xtask`: the project's commands, a thin front end over the `modelgen` library.
 
+mod catalogue;
+
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,14 +17,17 @@ commands:
                      is a member crate, elsewhere a standalone one
     --name N         the generated crate's package name
     --max-file-bytes B  refuse definition files larger than B bytes
+    --split          one crate per area (subfolder) behind a facade with a feature per area
+    --group          with --split: areas by the reference graph instead of by subfolder
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
+        Some("catalogue") => catalogue::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}");
+            print!("{USAGE}{}", catalogue::USAGE);
             Ok(())
         }
         Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
@@ -40,7 +45,7 @@ fn main() -> ExitCode {
 }
 
 /// The workspace root, so that default paths work from any folder of the checkout.
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest.ancestors().nth(2).map(PathBuf::from).unwrap_or(manifest)
 }
@@ -48,6 +53,8 @@ fn root() -> PathBuf {
 fn codegen(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
     let mut check = false;
+    let mut split = false;
+    let mut group = false;
     let mut definitions: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut name: Option<String> = None;
@@ -57,6 +64,8 @@ fn codegen(args: &[String]) -> Result<(), String> {
         let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("`{flag}` needs a value\n\n{USAGE}"));
         match arg.as_str() {
             "--check" => check = true,
+            "--split" => split = true,
+            "--group" => group = true,
             "--definitions" => definitions = Some(value(arg)?.into()),
             "--out" => out = Some(value(arg)?.into()),
             "--name" => name = Some(value(arg)?),
@@ -68,7 +77,15 @@ fn codegen(args: &[String]) -> Result<(), String> {
         }
     }
 
-    let options = options(definitions, out, name, max_bytes)?;
+    let mut options = options(definitions, out, name, max_bytes)?;
+    if split {
+        options.spec.split_areas = true;
+        options.spec.command.push_str(" --split");
+    }
+    if group {
+        options.group_by_references = true;
+        options.spec.command.push_str(" --group");
+    }
     if check {
         return run_check(&options);
     }
@@ -185,7 +202,7 @@ fn run_check(options: &modelgen::Options) -> Result<(), String> {
     Err(message)
 }
 
-fn failure(options: &modelgen::Options, failure: modelgen::Failure) -> String {
+pub(crate) fn failure(options: &modelgen::Options, failure: modelgen::Failure) -> String {
     match failure {
         modelgen::Failure::Definitions(d) => options.render(&d),
         other => other.to_string(),

@@ -32,12 +32,12 @@ impl ColorBuilderBuilder {
     }
 
     /// Builds the [`ColorBuilder`](crate::ColorBuilder), or names every required field still unset.
-    pub fn build(self) -> Result<ColorBuilder, crate::BuildError> {
+    pub fn build(self) -> Result<ColorBuilder, rt::BuildError> {
         match (self.color,) {
             (Some(color),) => Ok(ColorBuilder { color }),
             (color,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "ColorBuilder",
                         &[("color", "color", color.is_none())],
                     ),

@@ -354,7 +354,7 @@ impl KeywordsBuilder {
     }
 
     /// Builds the [`Keywords`](crate::Keywords), or names every required field still unset.
-    pub fn build(self) -> Result<Keywords, crate::BuildError> {
+    pub fn build(self) -> Result<Keywords, rt::BuildError> {
         match (
             self.r#type,
             self.r#static,
@@ -412,7 +412,7 @@ impl KeywordsBuilder {
             }
             (r#type, r#static, value, private, field_index, some) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "Keywords",
                         &[
                             ("type", "type", r#type.is_none()),

@@ -32,16 +32,11 @@ impl ListABuilder {
     }
 
     /// Builds the [`ListA`](crate::ListA), or names every required field still unset.
-    pub fn build(self) -> Result<ListA, crate::BuildError> {
+    pub fn build(self) -> Result<ListA, rt::BuildError> {
         match (self.items,) {
             (Some(items),) => Ok(ListA { items }),
             (items,) => {
-                Err(
-                    crate::BuildError::new(
-                        "ListA",
-                        &[("items", "items", items.is_none())],
-                    ),
-                )
+                Err(rt::BuildError::new("ListA", &[("items", "items", items.is_none())]))
             }
         }
     }

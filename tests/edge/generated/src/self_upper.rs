@@ -45,7 +45,7 @@ impl SelfUpperBuilder {
     }
 
     /// Builds the [`SelfUpper`](crate::SelfUpper), or names every required field still unset.
-    pub fn build(self) -> Result<SelfUpper, crate::BuildError> {
+    pub fn build(self) -> Result<SelfUpper, rt::BuildError> {
         match (self.self_,) {
             (Some(self_),) => {
                 Ok(SelfUpper {
@@ -55,7 +55,7 @@ impl SelfUpperBuilder {
             }
             (self_,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "SelfUpper",
                         &[("self_", "self", self_.is_none())],
                     ),

@@ -41,11 +41,11 @@ impl TreeBuilder {
     }
 
     /// Builds the [`Tree`](crate::Tree), or names every required field still unset.
-    pub fn build(self) -> Result<Tree, crate::BuildError> {
+    pub fn build(self) -> Result<Tree, rt::BuildError> {
         match (self.leaf,) {
             (Some(leaf),) => Ok(Tree { forest: self.forest, leaf }),
             (leaf,) => {
-                Err(crate::BuildError::new("Tree", &[("leaf", "leaf", leaf.is_none())]))
+                Err(rt::BuildError::new("Tree", &[("leaf", "leaf", leaf.is_none())]))
             }
         }
     }

@@ -155,7 +155,7 @@ impl UsesBuilder {
     }
 
     /// Builds the [`Uses`](crate::Uses), or names every required field still unset.
-    pub fn build(self) -> Result<Uses, crate::BuildError> {
+    pub fn build(self) -> Result<Uses, rt::BuildError> {
         match (self.option,) {
             (Some(option),) => {
                 Ok(Uses {
@@ -177,7 +177,7 @@ impl UsesBuilder {
             }
             (option,) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "Uses",
                         &[("option", "option", option.is_none())],
                     ),

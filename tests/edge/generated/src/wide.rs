@@ -2543,7 +2543,7 @@ impl WideBuilder {
     }
 
     /// Builds the [`Wide`](crate::Wide), or names every required field still unset.
-    pub fn build(self) -> Result<Wide, crate::BuildError> {
+    pub fn build(self) -> Result<Wide, rt::BuildError> {
         match (
             self.field_7,
             self.field_14,
@@ -2896,7 +2896,7 @@ impl WideBuilder {
                 field_238,
             ) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "Wide",
                         &[
                             ("field_7", "field7", field_7.is_none()),

@@ -204,7 +204,7 @@ impl PetBuilder {
     }
 
     /// Builds the [`Pet`](crate::Pet), or names every required field still unset.
-    pub fn build(self) -> Result<Pet, crate::BuildError> {
+    pub fn build(self) -> Result<Pet, rt::BuildError> {
         match (self.name, self.age) {
             (Some(name), Some(age)) => {
                 Ok(Pet {
@@ -227,7 +227,7 @@ impl PetBuilder {
             }
             (name, age) => {
                 Err(
-                    crate::BuildError::new(
+                    rt::BuildError::new(
                         "Pet",
                         &[
                             ("name", "name", name.is_none()),
