@@ -44,11 +44,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root, so that default paths work from any folder of the checkout.
-pub(crate) fn root() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest.ancestors().nth(2).map(PathBuf::from).unwrap_or(manifest)
-}
+use xtask::root;
 
 fn codegen(args: &[String]) -> Result<(), String> {
     let started = Instant::now();
@@ -77,6 +73,9 @@ fn codegen(args: &[String]) -> Result<(), String> {
         }
     }
 
+    if definitions.is_none() && out.is_none() && name.is_none() && !split && !group {
+        return workspace(check, max_bytes, started);
+    }
     let mut options = options(definitions, out, name, max_bytes)?;
     if split {
         options.spec.split_areas = true;
@@ -134,16 +133,7 @@ fn options(
     }
     let mut options = match &definitions {
         Some(d) => modelgen::Options::new(d.clone(), PathBuf::new(), "models"),
-        None => {
-            let mut o = modelgen::Options::new(root.join("definitions"), PathBuf::new(), "genesys-scim");
-            o.spec.definitions = "definitions".to_owned();
-            o.spec.description = "Typed Rust models of the Genesys Cloud SCIM v2 API".to_owned();
-            o.spec.about = "Typed Rust models of the Genesys Cloud SCIM v2 API (users, groups, \
-                            PATCH requests, schemas and service-provider configuration), one \
-                            type for each model of the Genesys Cloud Platform API reference."
-                .to_owned();
-            o
-        }
+        None => xtask::scim(&root),
     };
     options.out = out.clone().unwrap_or_else(|| root.join("generated"));
     if let Some(name) = name.or_else(|| {
@@ -182,24 +172,76 @@ fn within(root: &Path, path: &Path) -> Option<PathBuf> {
     (!relative.as_os_str().is_empty()).then(|| relative.to_path_buf())
 }
 
+/// `cargo xtask codegen` with no paths: every generated crate checked in to the workspace.
+fn workspace(check: bool, max_bytes: Option<u64>, started: Instant) -> Result<(), String> {
+    let crates = xtask::workspace_crates(&root());
+    let mut total = modelgen::Report { cached: true, ..modelgen::Report::default() };
+    for mut options in crates {
+        options.max_file_bytes = max_bytes.unwrap_or(options.max_file_bytes);
+        if check {
+            stale(&options)?;
+            total.unchanged += 1;
+            continue;
+        }
+        let report = modelgen::codegen(&options).map_err(|f| failure(&options, f))?;
+        total.types += report.types;
+        total.written += report.written;
+        total.unchanged += report.unchanged;
+        total.removed += report.removed;
+        total.cached &= report.cached;
+    }
+    if check {
+        println!("codegen --check: {} generated crates are up to date", total.unchanged);
+    } else if total.cached {
+        println!(
+            "codegen: nothing changed since the last run; {} files unchanged in {:.2?}",
+            total.unchanged,
+            started.elapsed()
+        );
+    } else {
+        println!(
+            "codegen: {} types; {} files written, {} unchanged, {} removed in {:.2?}",
+            total.types,
+            total.written,
+            total.unchanged,
+            total.removed,
+            started.elapsed()
+        );
+    }
+    Ok(())
+}
+
 fn run_check(options: &modelgen::Options) -> Result<(), String> {
+    stale(options)?;
+    println!("codegen --check: {} is up to date", shown(&options.out));
+    Ok(())
+}
+
+/// Fails naming every stale file of one crate and the command that regenerates it.
+fn stale(options: &modelgen::Options) -> Result<(), String> {
     let plan = modelgen::check_tree(options).map_err(|f| failure(options, f))?;
     if plan.is_clean() {
-        println!("codegen --check: {} is up to date", options.out.display());
         return Ok(());
     }
-    let mut message = String::from("error: the generated crate is stale:\n");
+    let out = shown(&options.out);
+    let mut message = format!("error: the generated crate {out} is stale:\n");
     for file in &plan.write {
-        message.push_str(&format!("  stale    {}\n", options.out.join(&file.path).display()));
+        message.push_str(&format!("  stale    {out}/{}\n", file.path.display()));
     }
     for path in &plan.remove {
-        message.push_str(&format!("  orphan   {}\n", options.out.join(path).display()));
+        message.push_str(&format!("  orphan   {out}/{}\n", path.display()));
     }
     for path in &plan.leftovers {
-        message.push_str(&format!("  leftover {}\n", options.out.join(path).display()));
+        message.push_str(&format!("  leftover {out}/{}\n", path.display()));
     }
     message.push_str(&format!("run `{}` to regenerate it\n", options.spec.command));
     Err(message)
+}
+
+/// A path as the user would type it from the workspace root.
+fn shown(path: &Path) -> String {
+    let root = root();
+    modelgen::diag::display_path(path.strip_prefix(&root).unwrap_or(path))
 }
 
 pub(crate) fn failure(options: &modelgen::Options, failure: modelgen::Failure) -> String {
