@@ -189,7 +189,7 @@ struct Source {
     path: PathBuf,
     shown: PathBuf,
     area: Vec<String>,
-    text: Result<String, Diagnostic>,
+    text: Result<String, Box<Diagnostic>>,
 }
 
 /// Lists and reads every definition file, on every core, and digests everything that decides
@@ -226,7 +226,7 @@ fn parse_sources(sources: Vec<Source>) -> Loaded {
     let parsed = emit::parallel_map(&sources, |s| {
         Ok::<_, std::convert::Infallible>(match &s.text {
             Ok(text) => read::parse_partial(&s.shown, s.area.clone(), text),
-            Err(problem) => (None, vec![problem.clone()]),
+            Err(problem) => (None, vec![(**problem).clone()]),
         })
     });
     let parsed = match parsed {
@@ -249,14 +249,16 @@ fn parse_sources(sources: Vec<Source>) -> Loaded {
 }
 
 /// The file's text, refused before parsing when it is larger than `max` bytes.
-fn read_text(path: &Path, shown: &Path, max: u64) -> Result<String, Diagnostic> {
+fn read_text(path: &Path, shown: &Path, max: u64) -> Result<String, Box<Diagnostic>> {
     use std::io::Read as _;
     let at_start = |message: String| Diagnostic::new(shown, Pos::new(1, 1), message);
     let too_large = |size: u64| {
-        at_start(format!("the file is {size} bytes, over the limit of {max} bytes for one definition"))
-            .with_hint("split it, or raise the limit with `--max-file-bytes BYTES`")
+        Box::new(
+            at_start(format!("the file is {size} bytes, over the limit of {max} bytes for one definition"))
+                .with_hint("split it, or raise the limit with `--max-file-bytes BYTES`"),
+        )
     };
-    let cannot = |e: std::io::Error| at_start(format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| Box::new(at_start(format!("cannot read the file: {e}")));
     let file = std::fs::File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > max {
@@ -273,7 +275,7 @@ fn read_text(path: &Path, shown: &Path, max: u64) -> Result<String, Diagnostic> 
         let text = String::from_utf8_lossy(valid);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
-        Diagnostic::new(shown, Pos::new(line, column), "the file is not UTF-8 text").with_hint("save it as UTF-8")
+        Box::new(Diagnostic::new(shown, Pos::new(line, column), "the file is not UTF-8 text").with_hint("save it as UTF-8"))
     })
 }
 
