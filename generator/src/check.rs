@@ -114,9 +114,11 @@ fn declare_types(defs: &[Definition], problems: &mut Vec<Diagnostic>) -> BTreeMa
         if name.value != def.stem {
             problems.push(
                 Diagnostic::new(&def.file, name.pos, format!(
-                    "type `{}` is defined in a file named `{}.yaml`", name.value, def.stem
+                    "type `{}` is defined in a file named `{}.yaml`", excerpt(&name.value), excerpt(&def.stem)
                 ))
-                .with_hint(format!("rename the file to `{}.yaml`, or the type to `{}`", name.value, def.stem)),
+                .with_hint(format!(
+                    "rename the file to `{}.yaml`, or the type to `{}`", excerpt(&name.value), excerpt(&def.stem)
+                )),
             );
         }
         let hint = "a type name is defined once in the whole definitions folder; rename one of \
@@ -160,13 +162,14 @@ fn declare_types(defs: &[Definition], problems: &mut Vec<Diagnostic>) -> BTreeMa
 
 fn check_type_name(file: &Path, name: &Spanned<String>, problems: &mut Vec<Diagnostic>) -> bool {
     let n = name.value.as_str();
+    let shown = excerpt(n);
     let message = if BUILTIN_NAMES.contains(&n) {
         Some((format!("`{n}` is a type of the notation and cannot name a definition"), format!("choose another name, such as `{n}Value`")))
     } else if naming::CRATE_ITEMS.contains(&n) {
         Some((format!("`{n}` is taken by the generated crate itself"), format!("choose another name, such as `{n}Model`")))
     } else if !naming::is_type_name(n) {
         Some((
-            format!("`{n}` is not a valid type name"),
+            format!("`{shown}` is not a valid type name"),
             "type names start with an uppercase ASCII letter and use only ASCII letters and digits".to_owned(),
         ))
     } else {
@@ -388,7 +391,7 @@ fn rust_type(
             let hint = nearest(name, candidates).map(|n| format!("did you mean `{n}`?")).unwrap_or_else(|| {
                 "define it in a file of its own, or use a type of the notation such as `String` or `Object`".to_owned()
             });
-            problems.push(Diagnostic::new(file, pos, format!("type `{name}` is not defined")).with_hint(hint));
+            problems.push(Diagnostic::new(file, pos, format!("type `{}` is not defined", excerpt(name))).with_hint(hint));
             return None;
         }
     })

@@ -125,9 +125,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Paths are shown with `/` on every platform, so that messages and goldens agree.
+/// Paths are shown with `/` on every platform, so that messages and goldens agree, and with
+/// control characters escaped, so that a path never breaks the line it is written on (generated
+/// headers and docs hold paths too).
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = path.to_string_lossy().replace('\\', "/");
+    if !text.contains(char::is_control) {
+        return text;
+    }
+    text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect()
 }
 
 /// The problems of one run, ordered by file and position.

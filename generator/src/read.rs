@@ -80,6 +80,13 @@ pub fn parse_partial(
         }
     };
 
+    // The path goes into headers and docs of the generated files, where a line break or
+    // another control character would end a comment early and put text into the code.
+    let shown = file.to_string_lossy();
+    if let Some(c) = shown.chars().find(|c| c.is_control()) {
+        let d = Diagnostic::new(file, Pos::new(1, 1), format!("the file's path `{}` has the control character {c:?}", shown.escape_debug()));
+        return (None, vec![d.with_hint("rename the file or its folder with printable characters only")]);
+    }
     let tabs = yaml::find_indent_tabs(text);
     if !tabs.is_empty() {
         return (None, tabs.into_iter().map(from_yaml).collect());

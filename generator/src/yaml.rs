@@ -156,11 +156,12 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|e| {
             let mark = e.marker();
-            YamlError::new(
-                Pos::new(mark.line(), mark.col() + 1),
-                format!("invalid YAML: {}", e.info()),
-                None,
-            )
+            let pos = Pos::new(mark.line(), mark.col() + 1);
+            // The parser has a nesting limit of its own, which flow collections reach first.
+            if e.info().contains("recursion limit") {
+                return too_deep(pos);
+            }
+            YamlError::new(pos, format!("invalid YAML: {}", e.info()), None)
         })?;
         let pos = pos_of(&span);
         let node = match event {
@@ -198,11 +199,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError::new(
-                        pos,
-                        format!("nesting is deeper than {MAX_DEPTH} levels"),
-                        Some("definitions need only a few levels; check the indentation"),
-                    ));
+                    return Err(too_deep(pos));
                 }
                 let is_map = matches!(event, Event::MappingStart(..));
                 stack.push(Frame { pos, is_map, items: Vec::new() });
@@ -219,6 +216,14 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
         }
     }
     Ok(root)
+}
+
+fn too_deep(pos: Pos) -> YamlError {
+    YamlError::new(
+        pos,
+        format!("nesting is deeper than {MAX_DEPTH} levels"),
+        Some("definitions need only a few levels; check the indentation"),
+    )
 }
 
 struct Frame {
