@@ -19,6 +19,7 @@ pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod group;
+pub mod import;
 pub mod ir;
 pub mod model;
 pub mod naming;
