@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's commands, a thin front end over the `modelgen` library.
 
 mod catalogue;
+mod import;
 
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -26,8 +27,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
         Some("catalogue") => catalogue::run(&args[1..]),
+        Some("import") => import::import(&args[1..]),
+        Some("ruby-docs") => import::ruby_docs(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}{}", catalogue::USAGE);
+            print!("{USAGE}{}{}", catalogue::USAGE, import::USAGE);
             Ok(())
         }
         Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
