@@ -155,17 +155,22 @@ impl Diagnostics {
     /// Each file's lines are indexed once, so a file with a problem on every line renders in
     /// time proportional to its size.
     pub fn render(&self, read: impl Fn(&Path) -> Option<String>) -> String {
+        struct Source {
+            path: PathBuf,
+            text: Option<String>,
+            lines: Vec<(usize, usize)>,
+        }
         let mut out = String::new();
-        let mut cache: Option<(PathBuf, Option<String>, Vec<(usize, usize)>)> = None;
+        let mut cache: Option<Source> = None;
         for diagnostic in &self.0 {
-            if cache.as_ref().map(|(p, _, _)| p != &diagnostic.file).unwrap_or(true) {
+            if cache.as_ref().is_none_or(|c| c.path != diagnostic.file) {
                 let text = read(&diagnostic.file);
                 let lines = text.as_deref().map(line_spans).unwrap_or_default();
-                cache = Some((diagnostic.file.clone(), text, lines));
+                cache = Some(Source { path: diagnostic.file.clone(), text, lines });
             }
-            let line = cache.as_ref().and_then(|(_, text, lines)| {
-                let (start, end) = *lines.get(diagnostic.pos.line.checked_sub(1)?)?;
-                text.as_deref().map(|t| &t[start..end])
+            let line = cache.as_ref().and_then(|c| {
+                let (start, end) = *c.lines.get(diagnostic.pos.line.checked_sub(1)?)?;
+                c.text.as_deref().map(|t| &t[start..end])
             });
             out.push_str(&diagnostic.render_line(line));
             out.push('\n');

@@ -364,10 +364,9 @@ impl Reader<'_> {
                 let single_line = !text.value.contains('\n');
                 let shift = if single_line { e.offset + usize::from(quoted) } else { 0 };
                 let pos = Pos::new(text.pos.line, text.pos.column + shift);
-                let hint = format!(
-                    "types are written as in the table: `String`, `Array<T>`, `Hash<String, T>`, \
-                     or the name of a defined type"
-                );
+                let hint = "types are written as in the table: `String`, `Array<T>`, `Hash<String, T>`, \
+                            or the name of a defined type"
+                    .to_owned();
                 let shown = excerpt(&text.value);
                 self.problem(pos, format!("type `{shown}` does not parse: {}", e.message)).hint = Some(hint);
                 None

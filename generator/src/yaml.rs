@@ -187,7 +187,8 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
             Event::Scalar(value, style, _, tag) => {
                 let plain = matches!(style, ScalarStyle::Plain) && tag.is_none();
                 if let Some(tag) = tag {
-                    if !(tag.handle == "tag:yaml.org,2002:" && tag.suffix == "str") && !(tag.handle == "!!" && tag.suffix == "str") {
+                    let is_str = tag.suffix == "str" && matches!(tag.handle.as_str(), "tag:yaml.org,2002:" | "!!");
+                    if !is_str {
                         return Err(YamlError::new(
                             pos,
                             format!("YAML tag `{}{}` is not supported", tag.handle, tag.suffix),
