@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's commands, a thin front end over the `modelgen` library.
 
+mod bench;
 mod catalogue;
 mod import;
 
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("catalogue") => catalogue::run(&args[1..]),
         Some("import") => import::import(&args[1..]),
         Some("ruby-docs") => import::ruby_docs(&args[1..]),
