@@ -205,7 +205,7 @@ pub enum Outcome {
     /// The definition existed and says what the page says.
     Unchanged { definition: PathBuf },
     /// The definition existed and differed; it was left as it is.
-    Kept {
+    Skipped {
         definition: PathBuf,
         differences: Vec<Difference>,
     },
@@ -236,7 +236,7 @@ pub struct Counts {
     /// Definitions that already said what the page says.
     pub unchanged: usize,
     /// Definitions that differ and were left as they are.
-    pub kept: usize,
+    pub skipped: usize,
     /// Pages without a property table.
     pub no_table: usize,
     /// Pages that failed otherwise.
@@ -264,7 +264,7 @@ impl Report {
                 Outcome::Written { .. } => c.written += 1,
                 Outcome::Replaced { .. } => c.replaced += 1,
                 Outcome::Unchanged { .. } => c.unchanged += 1,
-                Outcome::Kept { .. } => c.kept += 1,
+                Outcome::Skipped { .. } => c.skipped += 1,
                 Outcome::NoTable(_) => c.no_table += 1,
                 Outcome::Failed(_) => c.failed += 1,
             }
@@ -276,18 +276,15 @@ impl Report {
     pub fn summary(&self) -> String {
         let c = self.counts();
         format!(
-            "import: {} page{} read; {} definition{} written ({} new, {} replaced), {} unchanged, \
-             {} left as {} (differ; --force replaces), {} failed ({} without a property table) \
-             in {:.2?}",
+            "import: {} page{} read; {} written, {} replaced, {} unchanged, {} skipped (the \
+             definition exists and differs; --force replaces it), {} failed ({} without a \
+             property table) in {:.2?}",
             c.read,
             plural(c.read),
-            c.written + c.replaced,
-            plural(c.written + c.replaced),
             c.written,
             c.replaced,
             c.unchanged,
-            c.kept,
-            if c.kept == 1 { "it is" } else { "they are" },
+            c.skipped,
             c.failed + c.no_table,
             c.no_table,
             self.elapsed
@@ -325,14 +322,14 @@ impl PageReport {
                     shown(definition)
                 );
             }
-            Outcome::Kept {
+            Outcome::Skipped {
                 definition,
                 differences,
             } => {
                 let d = shown(definition);
                 let _ = writeln!(
                     out,
-                    "{page}: the page differs from {d}, left as it is (--force replaces it):"
+                    "skipped {d}: {page} says otherwise (--force replaces it):"
                 );
                 for difference in differences {
                     let _ = writeln!(out, "  {difference}");
@@ -438,7 +435,7 @@ fn import_one(page: &Path, options: &Options, known: &mut Known) -> Result<Outco
         return Ok(Outcome::Unchanged { definition });
     }
     if !options.force {
-        return Ok(Outcome::Kept {
+        return Ok(Outcome::Skipped {
             definition,
             differences,
         });
