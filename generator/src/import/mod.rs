@@ -535,3 +535,140 @@ fn write_checked(
         .and_then(|()| std::fs::rename(&temporary, real))
         .map_err(|e| here(format!("cannot write {shown_text}: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces real pages are made of, and pieces that break them, to build random pages from.
+    const PIECES: &[&str] = &[
+        "|",
+        " | ",
+        "||",
+        "**",
+        "**a**",
+        "**B**",
+        "[**Array&lt;X&gt;**](X.html)",
+        "&lt;",
+        "&gt;",
+        "&#39;",
+        "\\&quot;",
+        "\\",
+        "\\|",
+        "`",
+        "``",
+        "`a`, `b`",
+        "[optional]",
+        "# ",
+        "## ",
+        "::",
+        "## Properties",
+        "---",
+        ":::error",
+        ":::",
+        "{: class=\"t\"}",
+        "```",
+        "~~~",
+        "title: ",
+        "Name | Type | Description | Notes",
+        "|---|---|---|---|",
+        "JSON key | Allowed values",
+        "String",
+        "Hash<String, ",
+        ">",
+        "<",
+        "é",
+        "😀",
+        "\u{feff}",
+        "\t",
+        " ",
+        "\r",
+        "\n",
+        "\n\n",
+    ];
+
+    struct Xorshift(u64);
+
+    impl Xorshift {
+        fn next(&mut self) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            usize::try_from(self.0 % 1_000_003).expect("small")
+        }
+    }
+
+    impl Xorshift {
+        fn piece(&mut self) -> &'static str {
+            PIECES[self.next() % PIECES.len()]
+        }
+
+        fn pieces(&mut self, most: usize) -> String {
+            (0..self.next() % most).map(|_| self.piece()).collect()
+        }
+
+        /// A page with a title and a property table, its cells and some lines random.
+        fn page(&mut self) -> String {
+            let mut lines =
+                vec![["# M", "## NS::M", "---\ntitle: M\n---"][self.next() % 3].to_owned()];
+            lines.push(self.pieces(6).replace('\n', " "));
+            lines.push("| Name | Type | Description | Notes |\n|---|---|---|---|".to_owned());
+            for i in 0..self.next() % 6 {
+                let ty =
+                    ["**String**", "[**Array&lt;String&gt;**](x.html)", "Object"][self.next() % 3];
+                let notes = ["", "[optional]", self.piece()][self.next() % 3];
+                let description = self.pieces(8).replace('\n', " ");
+                lines.push(format!("| **p{i}** | {ty} | {description} | {notes} |"));
+                if self.next() % 8 == 0 {
+                    lines.push(self.pieces(4));
+                }
+            }
+            lines.join("\n")
+        }
+    }
+
+    /// Reads `text`; a page that imports must write a definition that reads back the same.
+    fn imports(text: &str) -> bool {
+        let Ok(model) = read_page(Path::new("p.md"), text) else {
+            return false;
+        };
+        let draft = Draft::from_page(&model);
+        let yaml = yaml_out::render(&draft, "p.md");
+        let file = PathBuf::from(format!("{}.yaml", model.name));
+        let def = read::parse_definition(&file, Vec::new(), &yaml);
+        assert!(
+            def.is_ok_and(|d| draft::reads_back(&draft, &d)),
+            "{text:?}\n{yaml}"
+        );
+        true
+    }
+
+    #[test]
+    fn no_page_makes_the_reader_panic() {
+        let mut rng = Xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..10_000 {
+            let text = rng.pieces(40);
+            imports(&text);
+        }
+        let mut read = 0;
+        for _ in 0..10_000 {
+            let text = rng.page();
+            read += usize::from(imports(&text));
+        }
+        assert!(
+            read > 1_000,
+            "only {read} random pages imported; the test would test little"
+        );
+    }
+
+    #[test]
+    fn a_page_with_one_row() {
+        let text = "# M\n\nAbout.\n\n| Name | Type | Description | Notes |\n|---|---|---|---|\n\
+                    | **a** | **String** | A. | |\n";
+        let model = read_page(Path::new("M.md"), text).expect("a model page");
+        assert_eq!((model.name.as_str(), model.name_pos), ("M", Pos::new(1, 3)));
+        assert_eq!(model.description.as_deref(), Some("About."));
+        assert_eq!(model.rows.len(), 1);
+        assert!(model.rows[0].required);
+    }
+}
