@@ -8,10 +8,9 @@ use std::process::Command;
 use std::time::Instant;
 
 /// The usage lines of the two commands, for the command list.
-pub const USAGE: &str = "\
-  import PAGE.md...  write one definition per reference page into definitions/
+pub const USAGE: &str = "  import PAGE.md...  write one definition per reference page into definitions/
     --out D          import into the definitions folder D instead
-    --force          replace a definition the page says something different from
+    --force          replace an existing definition that the page differs from
   ruby-docs          import all Genesys Ruby SDK reference pages, generate and check a crate
     --sample N       use N of the pages (every k-th) and the pages they refer to
 ";
