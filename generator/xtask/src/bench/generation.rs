@@ -46,6 +46,7 @@ struct Row {
     written: usize,
     cached: bool,
     command: String,
+    timed: String,
 }
 
 /// Makes the sets, runs each, and returns tables 1 and 2.
@@ -190,7 +191,7 @@ fn parse_row(
             set.name
         ));
     }
-    let command = job.shown(&ctx.root);
+    let (command, timed) = (job.shown(&ctx.root), job.shown_timed(&ctx.root));
     Ok(Row {
         set: set.name.clone(),
         models: set.models,
@@ -201,6 +202,7 @@ fn parse_row(
         written,
         cached,
         command,
+        timed,
     })
 }
 
@@ -400,7 +402,7 @@ fn memory_section(rows: &[Row]) -> Section {
             r.run.label().to_owned(),
             format!("{:.1} MiB", r.measured.peak_mib()),
             format!("{:.1}", r.measured.peak_kib as f64 / r.models as f64),
-            code(&format!("/usr/bin/time -f %M {}", r.command)),
+            code(&r.timed),
         ]);
     }
     Section {

@@ -71,12 +71,22 @@ impl Job {
 
     /// The command as a reader would type it from the workspace root, paths shortened.
     pub fn shown(&self, root: &Path) -> String {
+        self.render(root, None)
+    }
+
+    /// [`Job::shown`] under GNU time, as the peak memory is measured.
+    pub fn shown_timed(&self, root: &Path) -> String {
+        self.render(root, Some(&format!("{GNU_TIME} -f %M")))
+    }
+
+    fn render(&self, root: &Path, wrapper: Option<&str>) -> String {
         let short = |s: &str| shorten(s, root);
         let mut parts: Vec<String> = self
             .envs
             .iter()
             .map(|(k, v)| format!("{k}={}", short(v)))
             .collect();
+        parts.extend(wrapper.map(str::to_owned));
         parts.push(short(&self.program.to_string_lossy()));
         parts.extend(self.args.iter().map(|a| short(a)));
         parts.join(" ")
@@ -111,6 +121,16 @@ impl Job {
 
     /// Runs the job under GNU time; fails on a non-zero exit.
     pub fn measure(&self, scratch: &Path) -> Result<Measured, String> {
+        self.measure_with(scratch, false)
+    }
+
+    /// [`Job::measure`], also sampling the memory of the whole process tree. The sampler
+    /// takes some CPU, so only runs that last seconds and spawn processes use it.
+    pub fn measure_tree(&self, scratch: &Path) -> Result<Measured, String> {
+        self.measure_with(scratch, true)
+    }
+
+    fn measure_with(&self, scratch: &Path, sample: bool) -> Result<Measured, String> {
         let report = scratch.join("gnu-time.txt");
         let program = self.program.to_string_lossy().into_owned();
         let report_arg = report.to_string_lossy().into_owned();
@@ -122,13 +142,18 @@ impl Job {
         let start = Instant::now();
         let child = command.spawn().map_err(|e| self.cannot(e))?;
         let (pid, done) = (child.id(), AtomicBool::new(false));
-        let (output, tree_kib) = std::thread::scope(|scope| {
-            let sampler = scope.spawn(|| sample_tree(pid, &done));
+        let (output, wall, tree_kib) = std::thread::scope(|scope| {
+            let sampler = sample.then(|| scope.spawn(|| sample_tree(pid, &done)));
             let output = child.wait_with_output();
+            // The wall time ends here, not when the sampler has noticed.
+            let wall = start.elapsed();
             done.store(true, Ordering::Relaxed);
-            (output, sampler.join().unwrap_or(0))
+            let tree_kib = sampler.map_or(0, |s| {
+                s.thread().unpark();
+                s.join().unwrap_or(0)
+            });
+            (output, wall, tree_kib)
         });
-        let wall = start.elapsed();
         let output = output.map_err(|e| self.cannot(e))?;
 
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -203,7 +228,7 @@ fn sample_tree(root: u32, done: &AtomicBool) -> u64 {
     let mut peak = 0;
     while !done.load(Ordering::Relaxed) {
         peak = peak.max(tree_rss_kib(root));
-        std::thread::sleep(Duration::from_millis(50));
+        std::thread::park_timeout(Duration::from_millis(50));
     }
     peak
 }

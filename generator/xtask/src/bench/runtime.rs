@@ -149,8 +149,8 @@ fn results(home: &Path, short: bool) -> Result<Table, String> {
                     label.to_owned(),
                     time_cell,
                     format!("{:.0}", e.mb_per_s()),
-                    format!("{vs_derive:.2}"),
-                    format!("{vs_value:.2}"),
+                    format!("{vs_derive:.3}"),
+                    format!("{vs_value:.3}"),
                     target.describe(),
                     met.map_or("—".to_owned(), table::verdict),
                     code(&format!(
