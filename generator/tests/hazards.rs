@@ -139,3 +139,19 @@ fn paths_with_control_characters_are_refused() {
     assert_eq!(d.0.len(), 1, "{d}");
     assert!(!dir.join("out").exists(), "nothing was written");
 }
+
+/// Found by the fuzzer: an enum value holding a carriage return (`"v\r"` in YAML) went into a
+/// doc comment as it was, where a bare CR is not allowed, so the generated file did not parse.
+#[test]
+fn control_characters_in_values_and_keys_generate_parsable_rust() {
+    let text = "name: Cc\nproperties:\n  - {name: a, type: String, json: \"k\\r\\n\\0z\"}\n  \
+                - {name: b, type: String, enum: [\"v\\r\", \"w\\n\", \"n\\0\", \"t\\tt\"]}\n";
+    let definition = read::parse_definition(Path::new("Cc.yaml"), Vec::new(), text).expect("reads");
+    let catalog = modelgen::check::check(&[definition]).expect("checks");
+    let spec = Options::new("definitions", "out", "cc").spec;
+    for file in modelgen::emit::emit(&catalog, &spec).expect("emits") {
+        if file.path.extension().is_some_and(|e| e == "rs") {
+            syn::parse_file(&file.contents).unwrap_or_else(|e| panic!("{}: {e}", file.path.display()));
+        }
+    }
+}

@@ -21,11 +21,12 @@ const ROW_NAMES: &[&str] = &[
 ];
 const VALUES: &[&str] = &[
     "a", "b", "ar-AE", "dnc.com", "1", "image/png", "Self", "unknown", "Unknown", "None", "",
-    "work", "Work", "+1", "Some", "Err", "Ok",
+    "work", "Work", "+1", "Some", "Err", "Ok", "cr\r", "lf\n", "nul\0", "tab\t",
 ];
 const DOCS: &[&str] = &[
     "", "Plain words.", "A [link] and [another](not a url).", "<b>bold</b> &quot;quoted&quot;",
     "`code` and ```fences```", "* a list\n* of items", "# not a heading", "tab\there", "\\ back",
+    "carriage\rreturn", "crlf\r\nline", "bell\u{7}",
 ];
 const SCALARS: &[&str] = &[
     "String", "Integer", "Long", "Float", "Double", "BOOLEAN", "Boolean", "Date", "DateTime",
@@ -67,7 +68,7 @@ fn ty() -> impl Strategy<Value = Ty> {
 }
 
 fn row() -> impl Strategy<Value = Row> {
-    let json = proptest::option::weighted(0.2, "[a-zA-Z$:. -]{0,12}");
+    let json = proptest::option::weighted(0.2, "[a-zA-Z$:. \r\n\0-]{0,12}");
     let values = proptest::option::weighted(0.2, proptest::collection::vec(0..VALUES.len(), 1..6));
     (0..ROW_NAMES.len(), ty(), any::<bool>(), any::<bool>(), 0..DOCS.len(), json, values).prop_map(
         |(name, ty, required, sensitive, doc, json, values)| Row { name, ty, required, sensitive, doc, json, values },

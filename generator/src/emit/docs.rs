@@ -138,6 +138,9 @@ pub fn code(value: &str) -> String {
     if value.is_empty() {
         return "the empty string".to_owned();
     }
+    // A control character, a carriage return above all, cannot stand in a doc comment.
+    let value: String = value.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() }).collect();
+    let value = value.as_str();
     let longest = value.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     let pad = if value.starts_with('`') || value.ends_with('`') { " " } else { "" };

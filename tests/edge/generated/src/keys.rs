@@ -34,8 +34,7 @@ pub struct Keys {
     pub dotted_key: Option<String>,
     /// JSON key the empty string.
     pub empty_key: Option<String>,
-    /** JSON key `say "hi" \
-`.*/
+    /// JSON key `say "hi" \ \n`.
     pub quoted: Option<String>,
 }
 
