@@ -3,7 +3,7 @@
 //! The pipeline has one module per stage, with plain data between them:
 //! [`read`] (YAML to [`model::Definition`]), [`check`] (all files together, to an
 //! [`ir::Catalog`] with every Rust name decided), [`emit`] (the catalogue to file texts) and
-//! [`write`] (only changed files, atomically). [`generate`] and [`codegen`] run them in order;
+//! [`write`](mod@write) (only changed files, atomically). [`generate`] and [`codegen`] run them in order;
 //! a build script or another xtask can call them the same way `cargo xtask codegen` does.
 //!
 //! ```no_run
