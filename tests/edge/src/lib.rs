@@ -1,10 +1,17 @@
 //! Round trips through `edge-models`, the crate generated from `definitions/` beside this file:
 //! the inputs that "What the generator handles without complaint" promises to generate.
 //!
+//! Names the generated API uses itself: a property may be called `builder`, `default`, `new` or
+//! `into` (fields and methods live apart, and the builder's setters never shadow a trait
+//! method the generated code calls); `build`, and `additional_property` on a model that keeps
+//! unknown members, would duplicate a builder method and are rejected with a hint, as is a
+//! type named `<Model>Builder` beside the model `<Model>` (see `generator/tests/fixtures/reject`).
+//!
 //! The crate is checked in and is a workspace member, so `cargo clippy --workspace` and
-//! `cargo doc --workspace` judge it like any other; `generator/tests/edge_crate.rs` fails when
-//! it is stale. Regenerate it from the workspace root with
-//! `cargo xtask codegen --definitions tests/edge/definitions --out tests/edge/generated --name edge-models`.
+//! `cargo doc --workspace` judge it like any other; `generator/xtask/tests/fresh.rs` fails when
+//! it is stale. `cargo xtask codegen` regenerates it with the other checked-in crates; alone,
+//! from the workspace root, it is `cargo xtask codegen --definitions tests/edge/definitions
+//! --out tests/edge/generated --name edge-models`.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
