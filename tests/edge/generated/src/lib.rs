@@ -3,7 +3,7 @@
 //!
 //! Typed models of the API described by the definitions in \`tests/edge/definitions\`.
 //!
-//! It holds 33 models and 4 enums, every one at the crate root. Models are structs with public
+//! It holds 35 models and 4 enums, every one at the crate root. Models are structs with public
 //! fields, read and written with serde, and built with a builder:
 //!
 //! ```
@@ -83,6 +83,10 @@ mod error;
 
 pub use self::error::Error;
 
+mod fmt;
+
+pub use self::fmt::{Fmt, FmtBuilder};
+
 mod forest;
 
 pub use self::forest::{Forest, ForestBuilder};
@@ -138,6 +142,10 @@ pub use self::recursive::{Recursive, RecursiveBuilder};
 mod result;
 
 pub use self::result::{Result, ResultBuilder};
+
+mod rt;
+
+pub use self::rt::{Rt, RtBuilder};
 
 mod self_upper;
 
