@@ -155,3 +155,25 @@ fn helper_paused_run() {
     });
     panic!("the helper was not killed: {result:?}");
 }
+
+/// With the run record of `Options::cache`: a complete run, then an interrupted run of other
+/// definitions, then the first definitions again; the third run must not be taken for a repeat
+/// of the first, which the record describes.
+#[test]
+fn an_interrupted_run_leaves_no_record_that_skips_the_next() {
+    let (out, _, new) = setup("cached");
+    let cache = out.with_extension("cache");
+    let _ = fs::remove_dir_all(&cache);
+    let mut options = new_options(&out);
+    options.cache = Some(cache);
+    modelgen::codegen(&options).unwrap_or_else(|f| panic!("{f}"));
+    assert!(modelgen::codegen(&options).unwrap_or_else(|f| panic!("{f}")).cached, "the record works");
+
+    let mut other = options.clone();
+    other.spec.command = "cargo xtask codegen --other".to_owned();
+    assert!(modelgen::codegen_interrupted(&other, Some(PAUSE_AFTER)).is_err());
+    let report = modelgen::codegen(&options).unwrap_or_else(|f| panic!("{f}"));
+    assert!(!report.cached, "the run after an interruption must not be skipped");
+    assert_eq!(report.written, PAUSE_AFTER);
+    assert_eq!(&on_disk(&out), &new);
+}
