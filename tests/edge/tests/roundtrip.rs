@@ -77,6 +77,9 @@ fn enum_values_that_are_not_identifiers() {
         ("Some", EnumValues::Some),
         ("Err", EnumValues::Err),
         ("EnumValues", EnumValues::EnumValues),
+        ("a b", EnumValues::AB),
+        ("x y z w", EnumValues::XYZW),
+        ("ok!", EnumValues::OKAY),
     ];
     for (wire, variant) in cases {
         let json = serde_json::to_string(wire).unwrap();

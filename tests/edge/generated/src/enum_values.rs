@@ -30,6 +30,8 @@ pub enum EnumValues {
     PlusOne,
     /// The value `-1`.
     MinusOne,
+    /// The value `ok!`.
+    OKAY,
     /// The value `Some`.
     Some,
     /// The value `Ok`.
@@ -40,6 +42,10 @@ pub enum EnumValues {
     Option,
     /// The value `EnumValues`.
     EnumValues,
+    /// The value `a b`.
+    AB,
+    /// The value `x y z w`.
+    XYZW,
     /// A value this crate does not list, kept as it was sent.
     Unknown(String),
 }
@@ -58,11 +64,14 @@ impl EnumValues {
             Self::Empty => "",
             Self::PlusOne => "+1",
             Self::MinusOne => "-1",
+            Self::OKAY => "ok!",
             Self::Some => "Some",
             Self::Ok => "Ok",
             Self::Err => "Err",
             Self::Option => "Option",
             Self::EnumValues => "EnumValues",
+            Self::AB => "a b",
+            Self::XYZW => "x y z w",
             Self::Unknown(value) => value,
         }
     }
@@ -79,11 +88,14 @@ impl EnumValues {
             "" => Some(Self::Empty),
             "+1" => Some(Self::PlusOne),
             "-1" => Some(Self::MinusOne),
+            "ok!" => Some(Self::OKAY),
             "Some" => Some(Self::Some),
             "Ok" => Some(Self::Ok),
             "Err" => Some(Self::Err),
             "Option" => Some(Self::Option),
             "EnumValues" => Some(Self::EnumValues),
+            "a b" => Some(Self::AB),
+            "x y z w" => Some(Self::XYZW),
             _ => None,
         }
     }
