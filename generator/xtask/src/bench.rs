@@ -149,7 +149,10 @@ fn report(machine: &machine::Machine, sections: &[table::Section], args: &[Strin
     out.push_str(&format!(
         "Every figure below comes from one run of `{}`; each row names the command behind it, \
          run from the workspace root (`$TMPDIR` is the temporary folder). Figures, not tests: a \
-         missed target reads MISS.\n\n",
+         missed target reads MISS. \"load / other CPU\" gives the one-minute load average before \
+         a run and the cores that other processes kept busy on average during it (all busy CPU \
+         time in /proc/stat less the run's own); a figure with other CPU much above 0.1 was \
+         disturbed by other work on the machine.\n\n",
         command.join(" ")
     ));
     for line in machine.describe() {

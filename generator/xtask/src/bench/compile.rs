@@ -240,7 +240,7 @@ fn section(ctx: &Context, rows: &[Row]) -> Section {
         "peak RSS (largest process)",
         "peak RSS (tree, sampled)",
         "crates compiled",
-        "load",
+        "load / other CPU",
         "command",
     ]);
     for r in rows {
@@ -256,7 +256,7 @@ fn section(ctx: &Context, rows: &[Row]) -> Section {
             format!("{:.0} MiB", r.measured.peak_mib()),
             format!("{:.0} MiB", r.measured.tree_mib()),
             format!("{} of {}", r.compiled, r.expected),
-            format!("{:.2}", r.measured.load),
+            format!("{:.2} / {:.2}", r.measured.load, r.measured.others),
             code(&r.command),
         ]);
     }

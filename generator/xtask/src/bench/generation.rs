@@ -54,6 +54,8 @@ pub fn run(ctx: &Context) -> Result<Vec<Section>, String> {
     let sets = make_sets(ctx)?;
     let mut rows = Vec::new();
     for set in &sets {
+        // A set's figures suffer from the previous set's load; let it fade a while.
+        measure::settle(1.0, Duration::from_secs(90));
         println!("bench: generating {} ({} models)", set.name, set.models);
         rows.extend(bench_set(ctx, set)?);
     }
@@ -309,7 +311,7 @@ fn timing_section(ctx: &Context, rows: &[Row]) -> Section {
         "µs / model",
         "files written",
         "peak RSS",
-        "load",
+        "load / other CPU",
         "command",
     ]);
     for r in rows {
@@ -339,7 +341,7 @@ fn timing_section(ctx: &Context, rows: &[Row]) -> Section {
             ),
             r.written.to_string(),
             format!("{:.0} MiB", r.measured.peak_mib()),
-            format!("{:.2}", r.measured.load),
+            format!("{:.2} / {:.2}", r.measured.load, r.measured.others),
             code(&r.command),
         ]);
     }

@@ -26,6 +26,9 @@ pub struct Job {
 #[derive(Clone, Debug)]
 pub struct Measured {
     pub wall: Duration,
+    /// Cores that other processes kept busy on average during the run: all busy CPU time of
+    /// the machine (/proc/stat) less the child's, over the wall time.
+    pub others: f64,
     pub peak_kib: u64,
     /// The largest sum of resident sets over the child's process tree, sampled.
     pub tree_kib: u64,
@@ -106,19 +109,6 @@ impl Job {
         Ok((stdout, stderr))
     }
 
-    /// Runs the job to the end with its output on the terminal, for long runs that report
-    /// their progress.
-    pub fn run_visible(&self) -> Result<(), String> {
-        let status = self
-            .command(&self.program, &[])
-            .status()
-            .map_err(|e| self.cannot(e))?;
-        if !status.success() {
-            return Err(self.failed(&status.to_string(), "(its output is above)"));
-        }
-        Ok(())
-    }
-
     /// Runs the job under GNU time; fails on a non-zero exit.
     pub fn measure(&self, scratch: &Path) -> Result<Measured, String> {
         self.measure_with(scratch, false)
@@ -134,11 +124,18 @@ impl Job {
         let report = scratch.join("gnu-time.txt");
         let program = self.program.to_string_lossy().into_owned();
         let report_arg = report.to_string_lossy().into_owned();
-        let prefix = ["-f", "%M", "-o", report_arg.as_str(), program.as_str()];
+        let prefix = [
+            "-f",
+            "%M %U %S",
+            "-o",
+            report_arg.as_str(),
+            program.as_str(),
+        ];
         let load = load_average().first().copied().unwrap_or(0.0);
 
         let mut command = self.command(Path::new(GNU_TIME), &prefix);
         command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let busy_before = busy_cpu();
         let start = Instant::now();
         let child = command.spawn().map_err(|e| self.cannot(e))?;
         let (pid, done) = (child.id(), AtomicBool::new(false));
@@ -154,6 +151,7 @@ impl Job {
             });
             (output, wall, tree_kib)
         });
+        let busy = busy_cpu().saturating_sub(busy_before);
         let output = output.map_err(|e| self.cannot(e))?;
 
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -161,9 +159,11 @@ impl Job {
         if !output.status.success() {
             return Err(self.failed(&output.status.to_string(), &stderr));
         }
-        let peak_kib = read_peak(&report)?;
+        let (peak_kib, cpu) = read_report(&report)?;
+        let others = busy.saturating_sub(cpu).as_secs_f64() / wall.as_secs_f64().max(1e-9);
         Ok(Measured {
             wall,
+            others,
             peak_kib,
             tree_kib,
             stdout,
@@ -203,7 +203,7 @@ impl Job {
 
 /// GNU time writes `Command exited…` lines before the figure when the child fails; the
 /// figure is always the last line.
-fn read_peak(report: &Path) -> Result<u64, String> {
+fn read_report(report: &Path) -> Result<(u64, Duration), String> {
     let text = std::fs::read_to_string(report).map_err(|e| {
         format!(
             "error: cannot read GNU time's report {}: {e}",
@@ -215,12 +215,34 @@ fn read_peak(report: &Path) -> Result<u64, String> {
         .rev()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
-    last.trim().parse().map_err(|_| {
+    let fields: Vec<&str> = last.split_whitespace().collect();
+    let bad = || {
         format!(
-            "error: GNU time's report {} ends in `{last}`, not a size",
+            "error: GNU time's report {} ends in `{last}`",
             report.display()
         )
-    })
+    };
+    let [peak, user, system] = fields[..] else {
+        return Err(bad());
+    };
+    let seconds = |v: &str| v.parse::<f64>().map_err(|_| bad());
+    let cpu = Duration::from_secs_f64(seconds(user)? + seconds(system)?);
+    Ok((peak.parse().map_err(|_| bad())?, cpu))
+}
+
+/// The machine's busy CPU time so far, all cores: /proc/stat's first line less idle and
+/// iowait, in the kernel's fixed unit of 1/100 s.
+fn busy_cpu() -> Duration {
+    let text = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    let line = text.lines().next().unwrap_or("");
+    let ticks: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let total: u64 = ticks.iter().take(8).sum();
+    let idle = ticks.get(3).copied().unwrap_or(0) + ticks.get(4).copied().unwrap_or(0);
+    Duration::from_millis(total.saturating_sub(idle) * 10)
 }
 
 /// The largest sum of resident sets over `root` and its descendants until `done`.
