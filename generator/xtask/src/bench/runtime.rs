@@ -170,6 +170,7 @@ fn results(home: &Path, short: bool) -> Result<Table, String> {
         "time",
         "MB/s",
         "× derive",
+        "× derive-flatten",
         "× Value",
         "target",
         "result",
