@@ -126,6 +126,16 @@ fn context(short: bool) -> Result<Context, String> {
     })
 }
 
+impl Context {
+    /// Waits, at most `limit`, for the one-minute load to drop below `calm`. The short form
+    /// does not wait: its figures only show that the benchmarks still run.
+    fn settle(&self, calm: f64, limit: std::time::Duration) {
+        if !self.short {
+            measure::settle(calm, limit);
+        }
+    }
+}
+
 /// The whole run is BENCHMARKS.md; the short form and single parts stay under target/.
 fn output_path(ctx: &Context, only: Option<Part>) -> PathBuf {
     let part = only.map(|p| match p {

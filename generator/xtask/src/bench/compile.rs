@@ -198,7 +198,7 @@ fn measure(ctx: &Context, target: &Target, cargo: &'static str, warm: bool) -> R
             touch(source)?;
         }
         // Compile times suffer most from other builds on the machine; wait for them a while.
-        measure::settle(1.5, Duration::from_secs(120));
+        ctx.settle(1.5, Duration::from_secs(120));
         runs.push((job.measure_tree(&ctx.tmp)?, ()));
     }
     let (measured, ()) = measure::median(runs);

@@ -55,7 +55,7 @@ pub fn run(ctx: &Context) -> Result<Vec<Section>, String> {
     let mut rows = Vec::new();
     for set in &sets {
         // A set's figures suffer from the previous set's load; let it fade a while.
-        measure::settle(1.0, Duration::from_secs(90));
+        ctx.settle(1.0, Duration::from_secs(90));
         println!("bench: generating {} ({} models)", set.name, set.models);
         rows.extend(bench_set(ctx, set)?);
     }

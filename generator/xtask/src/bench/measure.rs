@@ -308,13 +308,13 @@ pub fn load_average() -> Vec<f64> {
         .collect()
 }
 
-/// Waits, at most `limit`, until the one-minute load is below `calm`; the load at the end.
-pub fn settle(calm: f64, limit: Duration) -> f64 {
+/// Waits, at most `limit`, until the one-minute load is below `calm`.
+pub fn settle(calm: f64, limit: Duration) {
     let start = Instant::now();
     loop {
         let load = load_average().first().copied().unwrap_or(0.0);
         if load < calm || start.elapsed() >= limit {
-            return load;
+            return;
         }
         std::thread::sleep(Duration::from_secs(5));
     }

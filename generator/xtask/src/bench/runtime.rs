@@ -156,7 +156,7 @@ pub fn run(ctx: &Context) -> Result<Vec<Section>, String> {
     }
     println!("bench: {}", job.shown(&ctx.root));
     // Run under GNU time, so the table can say how busy the rest of the machine was.
-    super::measure::settle(1.0, std::time::Duration::from_secs(90));
+    ctx.settle(1.0, std::time::Duration::from_secs(90));
     let measured = job.measure(&ctx.tmp)?;
     let table = results(&home, ctx.short)?;
     Ok(vec![section(ctx, &job, &measured, table)])
