@@ -1,7 +1,7 @@
 //! Hand-written serde derives of the same shape as the generated SCIM models: the baseline.
 //!
-//! [`derive`](mod@derive) is what one writes by hand without the generator: `Option` fields skipped when
-//! `None`, unknown members dropped. [`flatten`] is the same with a
+//! [`derive`](mod@derive) is what one writes by hand without the generator: `Option` fields
+//! skipped when `None`, unknown members dropped. [`flatten`] is the same with a
 //! `#[serde(flatten)] extra: IndexMap` on every struct, the usual way to keep unknown
 //! members with derives, so the generated keep-unknown code has a derive to compare with too.
 //! Enums use `#[serde(other)]` for values they do not list, serde's cheapest catch-all.
