@@ -8,7 +8,7 @@ mod compile;
 mod generation;
 mod machine;
 mod measure;
-mod prepare;
+pub(crate) mod prepare;
 mod runtime;
 mod synth;
 mod table;

@@ -6,18 +6,7 @@ use std::fs;
 use std::path::Path;
 
 pub fn run(root: &Path) -> Result<(), String> {
-    for variant in &VARIANTS {
-        write_definitions(root, variant)?;
-        let options = modelgen::Options::in_workspace(
-            root,
-            &variant.definitions(),
-            &variant.generated(),
-            variant.package,
-        );
-        let report = modelgen::codegen(&options).map_err(|f| match f {
-            modelgen::Failure::Definitions(d) => options.render(&d),
-            other => other.to_string(),
-        })?;
+    for (variant, report) in VARIANTS.iter().zip(sync(root)?) {
         println!(
             "bench --prepare: {}: {} types; {} files written, {} unchanged, {} removed",
             variant.generated().display(),
@@ -28,6 +17,28 @@ pub fn run(root: &Path) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Brings every copy up to date with `definitions/`, definitions and crate; `cargo xtask
+/// codegen` calls it too, so that a user who adds a model regenerates the copies with it.
+pub fn sync(root: &Path) -> Result<Vec<modelgen::Report>, String> {
+    let mut reports = Vec::new();
+    for variant in &VARIANTS {
+        write_definitions(root, variant)?;
+        let mut options = modelgen::Options::in_workspace(
+            root,
+            &variant.definitions(),
+            &variant.generated(),
+            variant.package,
+        );
+        options.cache = Some(root.join("target").join("modelgen"));
+        let report = modelgen::codegen(&options).map_err(|f| match f {
+            modelgen::Failure::Definitions(d) => options.render(&d),
+            other => other.to_string(),
+        })?;
+        reports.push(report);
+    }
+    Ok(reports)
 }
 
 /// Writes the copy's files and removes definition files that `definitions/` no longer has.
