@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = "tests/fixtures/import";
-const SHIPPED: &str = "../definitions/scim";
+const SHIPPED: &str = "tests/fixtures/import/shipped";
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
