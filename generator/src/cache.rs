@@ -59,13 +59,22 @@ fn record_path(dir: &Path, out: &Path) -> PathBuf {
     dir.join(format!("run-{:016x}.txt", digest.value()))
 }
 
+/// What a trusted record says: the files it accounts for and the types they hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fresh {
+    /// The files of the tree, all as the last run left them.
+    pub files: usize,
+    /// The types the last run generated.
+    pub types: usize,
+}
+
 /// Whether the last run into `out` had the input digest `inputs` and left the tree as it is.
-pub fn is_fresh(dir: &Path, out: &Path, inputs: u64) -> Option<usize> {
+pub fn is_fresh(dir: &Path, out: &Path, inputs: u64) -> Option<Fresh> {
     let text = fs::read_to_string(record_path(dir, out)).ok()?;
     let mut lines = text.lines();
-    if lines.next()? != format!("modelgen-cache {GENERATOR} {inputs:016x}") {
-        return None;
-    }
+    let header = lines.next()?;
+    let types = header.strip_prefix(&format!("modelgen-cache {GENERATOR} {inputs:016x} "))?;
+    let types: usize = types.parse().ok()?;
     let mut count = 0;
     for line in lines {
         let mut parts = line.splitn(3, ' ');
@@ -78,12 +87,13 @@ pub fn is_fresh(dir: &Path, out: &Path, inputs: u64) -> Option<usize> {
         }
         count += 1;
     }
-    (crate::write::listing(out).ok()?.len() == count).then_some(count)
+    (crate::write::listing(out).ok()?.len() == count).then_some(Fresh { files: count, types })
 }
 
-/// Records the run that just left `files` in `out`; a failure to record only costs speed.
-pub fn record(dir: &Path, out: &Path, inputs: u64, files: &[PathBuf]) {
-    let mut text = format!("modelgen-cache {GENERATOR} {inputs:016x}\n");
+/// Records the run that just left `files` (holding `types` types) in `out`; a failure to
+/// record only costs speed.
+pub fn record(dir: &Path, out: &Path, inputs: u64, files: &[PathBuf], types: usize) {
+    let mut text = format!("modelgen-cache {GENERATOR} {inputs:016x} {types}\n");
     for rel in files {
         let Some(s) = stamp(out, rel) else { return };
         text.push_str(&format!("{} {} {}\n", s.size, s.modified, crate::diag::display_path(&s.path)));

@@ -167,6 +167,11 @@ fn check_type_name(file: &Path, name: &Spanned<String>, problems: &mut Vec<Diagn
         Some((format!("`{n}` is a type of the notation and cannot name a definition"), format!("choose another name, such as `{n}Value`")))
     } else if naming::CRATE_ITEMS.contains(&n) {
         Some((format!("`{n}` is taken by the generated crate itself"), format!("choose another name, such as `{n}Model`")))
+    } else if n == "Self" {
+        Some((
+            "`Self` is a Rust keyword and cannot name a type".to_owned(),
+            "choose another name, such as `SelfModel`".to_owned(),
+        ))
     } else if !naming::is_type_name(n) {
         Some((
             format!("`{shown}` is not a valid type name"),

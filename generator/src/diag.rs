@@ -91,8 +91,8 @@ impl Diagnostic {
         if let Some(line) = line {
             let number = self.pos.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-            let caret = " ".repeat(self.pos.column.saturating_sub(1));
+            let (shown, caret_at) = window(line, self.pos.column.saturating_sub(1));
+            let caret = " ".repeat(caret_at);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
             let _ = writeln!(out, "{pad} | {caret}^");
@@ -123,6 +123,27 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The part of a source line shown under a message: the whole line when it is not very long,
+/// else 120 characters around the column, cut with `…`; and the caret's offset in it.
+fn window(line: &str, column: usize) -> (String, usize) {
+    const WIDTH: usize = 120;
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    if chars.len() <= 160 {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column.saturating_sub(WIDTH / 2).min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
 }
 
 /// Paths are shown with `/` on every platform, so that messages and goldens agree, and with
@@ -280,6 +301,17 @@ mod tests {
     fn long_values_are_shortened() {
         assert_eq!(excerpt("short"), "short");
         assert_eq!(excerpt(&"é".repeat(50)), format!("{}…", "é".repeat(40)));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::new(Path::new("A.yaml"), Pos::new(1, 501), "here");
+        let text = d.render(Some(&line));
+        let shown: Vec<&str> = text.lines().collect();
+        assert!(shown[3].chars().count() < 140, "{}", shown[3]);
+        let caret = shown[4].find('^').expect("a caret");
+        assert_eq!(shown[3][..].chars().nth(caret), Some('X'), "{text}");
     }
 
     #[test]

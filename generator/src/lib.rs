@@ -341,9 +341,10 @@ pub fn codegen_interrupted(options: &Options, fail_after: Option<usize>) -> Resu
     let start = Instant::now();
     let (sources, inputs) = read_sources(options)?;
     if let Some(dir) = &options.cache {
-        if let Some(unchanged) = cache::is_fresh(dir, &options.out, inputs) {
+        if let Some(fresh) = cache::is_fresh(dir, &options.out, inputs) {
             timings.read = start.elapsed();
-            return Ok(Report { unchanged, cached: true, timings, ..Report::default() });
+            let (unchanged, types) = (fresh.files, fresh.types);
+            return Ok(Report { types, unchanged, cached: true, timings, ..Report::default() });
         }
     }
     let loaded = parse_sources(sources);
@@ -361,7 +362,7 @@ pub fn codegen_interrupted(options: &Options, fail_after: Option<usize>) -> Resu
     }
     write::apply(&options.out, &plan, fail_after).map_err(io)?;
     if let Some(dir) = &options.cache {
-        cache::record(dir, &options.out, inputs, &paths);
+        cache::record(dir, &options.out, inputs, &paths, types);
     }
     timings.write = start.elapsed();
     Ok(Report {

@@ -16,8 +16,7 @@ mod variants;
 
 use std::path::PathBuf;
 
-const USAGE: &str = "\
-  bench              measure generation, compile cost and run-time speed; write BENCHMARKS.md
+pub(crate) const USAGE: &str = "  bench              measure generation, compile cost and run-time speed; write BENCHMARKS.md
     --short          the quick form CI runs (SCIM set, 1k synthetic set, SCIM crate, short
                      criterion runs), written to target/bench/BENCHMARKS.short.md
     --only PART      only `generation`, `compile` or `runtime`, written to

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-pub const USAGE: &str = "\
-  catalogue          generate ../shared/corpus/genesys-cloud as split crates and check them
+pub const USAGE: &str = "  catalogue          generate ../shared/corpus/genesys-cloud as split crates, check them
     --short          a reference-closed tenth of the catalogue, for CI
     --corpus D       read the catalogue from D
     --single         one crate instead of one per area

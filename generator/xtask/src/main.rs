@@ -12,7 +12,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen            regenerate the crate in generated/ from definitions/
+  codegen            regenerate generated/ (and the generated test crates) from definitions/
     --check          write nothing; fail if any generated file is stale
     --definitions D  read definitions from D instead of definitions/
     --out O          write the crate to O instead of generated/; inside the workspace it
@@ -25,17 +25,19 @@ commands:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = || format!("{USAGE}{}{}{}", catalogue::USAGE, import::USAGE, bench::USAGE);
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("catalogue") => catalogue::run(&args[1..]),
         Some("import") => import::import(&args[1..]),
         Some("ruby-docs") => import::ruby_docs(&args[1..]),
-        Some("-h" | "--help" | "help") | None => {
-            print!("{USAGE}{}{}", catalogue::USAGE, import::USAGE);
+        Some("-h" | "--help" | "help") => {
+            print!("{}", usage());
             Ok(())
         }
-        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+        None => Err(format!("error: no command given\n\n{}", usage())),
+        Some(other) => Err(format!("error: unknown command `{other}`\n\n{}", usage())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -62,7 +64,7 @@ fn codegen(args: &[String]) -> Result<(), String> {
     let mut max_bytes: Option<u64> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("`{flag}` needs a value\n\n{USAGE}"));
+        let mut value = |flag: &str| it.next().cloned().ok_or_else(|| format!("error: `{flag}` needs a value\n\n{USAGE}"));
         match arg.as_str() {
             "--check" => check = true,
             "--split" => split = true,
@@ -72,9 +74,9 @@ fn codegen(args: &[String]) -> Result<(), String> {
             "--name" => name = Some(value(arg)?),
             "--max-file-bytes" => {
                 let v = value(arg)?;
-                max_bytes = Some(v.parse().map_err(|_| format!("`--max-file-bytes {v}` is not a number of bytes"))?);
+                max_bytes = Some(v.parse().map_err(|_| format!("error: `--max-file-bytes {v}` is not a number of bytes"))?);
             }
-            other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
+            other => return Err(format!("error: unknown option `{other}` of `codegen`\n\n{USAGE}")),
         }
     }
 
@@ -240,7 +242,7 @@ fn stale(options: &modelgen::Options) -> Result<(), String> {
         return Ok(());
     }
     let out = shown(&options.out);
-    let mut message = format!("error: the generated crate {out} is stale:\n");
+    let mut message = format!("error: the generated crate in {out}/ is stale:\n");
     for file in &plan.write {
         message.push_str(&format!("  stale    {out}/{}\n", file.path.display()));
     }
