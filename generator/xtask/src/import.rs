@@ -51,6 +51,8 @@ pub fn import(args: &[String]) -> Result<(), String> {
     let c = report.counts();
     match c.failed + c.no_table {
         0 => Ok(()),
+        n if n == c.read && n == 1 => Err("error: the page could not be imported".to_owned()),
+        n if n == c.read => Err(format!("error: none of the {n} pages could be imported")),
         n => Err(format!(
             "error: {n} of {} pages could not be imported; the others were",
             c.read
