@@ -34,6 +34,8 @@ struct Row {
     measured: Measured,
     compiled: usize,
     expected: usize,
+    /// Attempts needed for a run that other work did not disturb, at most three.
+    tries: usize,
     command: String,
 }
 
@@ -193,13 +195,11 @@ fn measure(ctx: &Context, target: &Target, cargo: &'static str, warm: bool) -> R
     }
     let repeats = if warm { ctx.repeats } else { 1 };
     let mut runs = Vec::new();
+    let mut tries = 0;
     for _ in 0..repeats {
-        for source in &target.sources {
-            touch(source)?;
-        }
-        // Compile times suffer most from other builds on the machine; wait for them a while.
-        ctx.settle(1.5, Duration::from_secs(120));
-        runs.push((job.measure_tree(&ctx.tmp)?, ()));
+        let (measured, attempts) = calm_run(ctx, target, &job)?;
+        tries = tries.max(attempts);
+        runs.push((measured, ()));
     }
     let (measured, ()) = measure::median(runs);
     let compiled = measured
@@ -216,8 +216,37 @@ fn measure(ctx: &Context, target: &Target, cargo: &'static str, warm: bool) -> R
         measured,
         compiled,
         expected: target.sources.len(),
+        tries,
         command: job.shown(&ctx.root),
     })
+}
+
+/// Other work on the machine, in busy cores, above which a compile figure is taken again.
+const DISTURBED: f64 = 0.25;
+
+/// One measured run of the crate's code, taken again (at most twice) while other processes
+/// kept the machine busy; the least disturbed attempt, and how many there were.
+fn calm_run(ctx: &Context, target: &Target, job: &Job) -> Result<(Measured, usize), String> {
+    let mut best: Option<Measured> = None;
+    let mut attempts = 0;
+    while attempts < 3 {
+        attempts += 1;
+        for source in &target.sources {
+            touch(source)?;
+        }
+        // Compile times suffer most from other builds on the machine; wait for them a while.
+        ctx.settle(1.5, Duration::from_secs(120));
+        let measured = job.measure_tree(&ctx.tmp)?;
+        let calm = measured.others <= DISTURBED || ctx.short;
+        if best.as_ref().is_none_or(|b| measured.others < b.others) {
+            best = Some(measured);
+        }
+        if calm {
+            break;
+        }
+        println!("bench: other processes kept the machine busy during that run");
+    }
+    Ok((best.expect("the loop measures at least once"), attempts))
 }
 
 /// Gives the file a new modification time, so cargo compiles its crate again.
@@ -256,7 +285,7 @@ fn section(ctx: &Context, rows: &[Row]) -> Section {
             format!("{:.0} MiB", r.measured.peak_mib()),
             format!("{:.0} MiB", r.measured.tree_mib()),
             format!("{} of {}", r.compiled, r.expected),
-            format!("{:.2} / {:.2}", r.measured.load, r.measured.others),
+            load_cell(r),
             code(&r.command),
         ]);
     }
@@ -271,13 +300,24 @@ fn section(ctx: &Context, rows: &[Row]) -> Section {
              `src/lib.rs` are touched, so the run compiles the generated code alone (\"crates \
              compiled\" counts cargo's `Checking`/`Compiling` lines against the generated crates \
              the run should compile). Rows after a warm-up run are the median of {repeats}; the \
-             catalogue's checks run once. Peak RSS (largest process) is GNU time's `%M`, the \
+             catalogue's checks run once. A run during which other processes kept more than \
+             {DISTURBED} cores busy is taken again, three attempts at most, and the least \
+             disturbed one counts. Peak RSS (largest process) is GNU time's `%M`, the \
              largest single process of cargo's tree (a `rustc`); peak RSS (tree) is the largest \
              sum over the tree, sampled every 50 ms, which counts two `rustc` running at once."
         )],
         table,
         notes: compile_targets(rows),
     }
+}
+
+fn load_cell(r: &Row) -> String {
+    let retried = if r.tries > 1 {
+        format!(" (attempt {} of 3)", r.tries)
+    } else {
+        String::new()
+    };
+    format!("{:.2} / {:.2}{retried}", r.measured.load, r.measured.others)
 }
 
 fn compile_targets(rows: &[Row]) -> Vec<String> {
