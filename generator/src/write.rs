@@ -105,22 +105,13 @@ pub fn apply_observed(
     plan: &Plan,
     observe: &mut dyn FnMut(Step) -> io::Result<()>,
 ) -> io::Result<()> {
-    let every = plan.write.iter().map(|f| &f.path).chain(&plan.remove).chain(&plan.leftovers);
-    for path in every {
-        check_inside(path)?;
-    }
-    for leftover in &plan.leftovers {
-        remove_if_present(&out.join(leftover))?;
-    }
+    prepare(out, plan)?;
     for (done, file) in plan.write.iter().enumerate() {
         observe(Step::Writing(done))?;
         let path = out.join(&file.path);
         let tmp = stage(&path, file.contents.as_bytes())?;
         observe(Step::Staged(done))?;
-        fs::rename(&tmp, &path).map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io::Error::new(e.kind(), format!("{}: {e}", path.display()))
-        })?;
+        commit(&tmp, &path)?;
     }
     for path in &plan.remove {
         remove_if_present(&out.join(path))?;
@@ -131,13 +122,7 @@ pub fn apply_observed(
 /// [`apply`] on every core: the same steps, each file still staged and renamed on its own,
 /// with each folder made once. Writing thousands of new files is mostly system calls.
 fn apply_parallel(out: &Path, plan: &Plan) -> io::Result<()> {
-    let every = plan.write.iter().map(|f| &f.path).chain(&plan.remove).chain(&plan.leftovers);
-    for path in every {
-        check_inside(path)?;
-    }
-    for leftover in &plan.leftovers {
-        remove_if_present(&out.join(leftover))?;
-    }
+    prepare(out, plan)?;
     let dirs: std::collections::BTreeSet<PathBuf> =
         plan.write.iter().filter_map(|f| out.join(&f.path).parent().map(Path::to_path_buf)).collect();
     for dir in dirs {
@@ -145,16 +130,33 @@ fn apply_parallel(out: &Path, plan: &Plan) -> io::Result<()> {
     }
     crate::emit::parallel_map(&plan.write, |file| {
         let path = out.join(&file.path);
-        let tmp = stage(&path, file.contents.as_bytes())?;
-        fs::rename(&tmp, &path).map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io::Error::new(e.kind(), format!("{}: {e}", path.display()))
-        })
+        commit(&stage(&path, file.contents.as_bytes())?, &path)
     })?;
     for path in &plan.remove {
         remove_if_present(&out.join(path))?;
     }
     Ok(())
+}
+
+/// What both ways of applying do first: refuse any path outside `out`, and clear what an
+/// interrupted run left behind.
+fn prepare(out: &Path, plan: &Plan) -> io::Result<()> {
+    let every = plan.write.iter().map(|f| &f.path).chain(&plan.remove).chain(&plan.leftovers);
+    for path in every {
+        check_inside(path)?;
+    }
+    for leftover in &plan.leftovers {
+        remove_if_present(&out.join(leftover))?;
+    }
+    Ok(())
+}
+
+/// Renames a staged file over `path`, removing the staged copy if that fails.
+fn commit(tmp: &Path, path: &Path) -> io::Result<()> {
+    fs::rename(tmp, path).map_err(|e| {
+        let _ = fs::remove_file(tmp);
+        io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    })
 }
 
 /// Writes `contents` to the temporary sibling of `path`, and returns the sibling's path.
